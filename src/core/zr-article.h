@@ -1,0 +1,57 @@
+/* zr-article.h: one record as read back from the library
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "zr-record.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64     id;
+  gint64     source_id;
+  int        position;          /* order on the page, from 0 */
+  char      *source_path;
+  char      *source_name;       /* base name of the file */
+  char      *page_date;         /* YYYY-MM-DD or NULL */
+  int        page_number;       /* 版次 or -1 */
+  ZrRecord  *record;            /* headline, column, kicker, bylines, paragraphs … */
+  guint      chars;
+  char      *district;          /* primary */
+  GStrv      districts;         /* every district mentioned, primary first */
+  char      *topic;             /* primary */
+  GStrv      topics;            /* primary first */
+  char      *why_json;
+  GPtrArray *quotes;            /* element-type ZrQuote */
+  GPtrArray *figures;           /* element-type ZrFigure */
+} ZrArticle;
+
+/* What a list row shows: cheap to fetch. */
+typedef struct
+{
+  gint64  id;
+  char   *kind;
+  char   *headline;
+  char   *column;
+  char   *kicker;
+  char   *district;
+  char   *topic;
+  char   *source_name;
+  char   *page_date;
+  int     page_number;
+  guint   chars;
+} ZrArticleSummary;
+
+void   zr_article_free          (ZrArticle        *article);
+void   zr_article_summary_free  (ZrArticleSummary *summary);
+/* "全媒体记者 廖喜章 通讯员 张迪" */
+char  *zr_article_dup_bylines_display (const ZrArticle *article);
+/* "廖喜章, 张迪" */
+char  *zr_article_dup_authors   (const ZrArticle  *article);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZrArticle, zr_article_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZrArticleSummary, zr_article_summary_free)
+
+G_END_DECLS

@@ -1,0 +1,54 @@
+/* zr-classifier.h: districts and topics of a record
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "zr-record.h"
+
+G_BEGIN_DECLS
+
+#define ZR_DISTRICT_CITY  "市级"
+#define ZR_DISTRICT_OTHER "外地"
+
+typedef struct
+{
+  char   *name;
+  double  weight;
+  gboolean is_primary;
+} ZrLabel;
+
+typedef struct
+{
+  char      *district;     /* primary: one of the nine, 市级 or 外地 */
+  GPtrArray *districts;    /* element-type ZrLabel: every district mentioned (primary included) */
+  char      *topic;        /* primary topic */
+  GPtrArray *topics;       /* element-type ZrLabel: every topic given (primary included) */
+  char      *why_json;     /* evidence as a JSON object {"district":…,"topics":…} */
+} ZrClassification;
+
+void zr_classification_free (ZrClassification *c);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZrClassification, zr_classification_free)
+
+#define ZR_TYPE_CLASSIFIER (zr_classifier_get_type ())
+G_DECLARE_FINAL_TYPE (ZrClassifier, zr_classifier, ZR, CLASSIFIER, GObject)
+
+/* The nine districts in the paper's usual order, then 市级, 外地. */
+const char * const *zr_classifier_list_districts (void);
+/* The fourteen topics of DESIGN.md §4, in order. */
+const char * const *zr_classifier_list_topics    (void);
+
+/* Loads the gazetteer and topic lexicon built into the core library
+ * (data/gazetteer/), or the files named by $ZR_GAZETTEER and $ZR_TOPICS. */
+ZrClassifier     *zr_classifier_new_default (GError          **error);
+ZrClassifier     *zr_classifier_new_from_files (GFile          *gazetteer,
+                                                GFile          *topics,
+                                                GError        **error);
+ZrClassification *zr_classifier_classify   (ZrClassifier     *self,
+                                            const ZrRecord   *record);
+/* A stable digest of the loaded data, to tell when reclassifying is due. */
+const char       *zr_classifier_get_data_version (ZrClassifier *self);
+
+G_END_DECLS

@@ -1,0 +1,528 @@
+/* zr-database.c: the library file, its schema and migrations
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "zr-database-private.h"
+#include "zr-error.h"
+#include "zr-search.h"
+
+struct _ZrDatabase
+{
+  GObject     parent_instance;
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements;   /* sql (owned) → sqlite3_stmt* */
+};
+
+G_DEFINE_FINAL_TYPE (ZrDatabase, zr_database, G_TYPE_OBJECT)
+
+/* Version 1: everything the app knows so far. Later versions append a
+ * migration to this array; each runs in its own transaction. */
+static const char *migrations[] = {
+  /* 0 → 1 */
+  "CREATE TABLE sources ("
+  "  id INTEGER PRIMARY KEY,"
+  "  path TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  content_hash TEXT NOT NULL,"
+  "  encoding TEXT NOT NULL,"
+  "  encoding_override TEXT,"
+  "  size INTEGER NOT NULL,"
+  "  imported_at INTEGER NOT NULL,"
+  "  page_date TEXT,"                 /* YYYY-MM-DD */
+  "  page_number INTEGER,"            /* 版次 */
+  "  page_label TEXT,"
+  "  meta_json TEXT NOT NULL DEFAULT '[]'"
+  ");"
+  "CREATE TABLE records ("
+  "  id INTEGER PRIMARY KEY,"
+  "  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('article','notice','fragment')),"
+  "  headline TEXT, headline_offset INTEGER,"
+  "  column_label TEXT, column_offset INTEGER,"
+  "  kicker TEXT, kicker_offset INTEGER,"
+  "  dateline TEXT, dateline_offset INTEGER,"
+  "  byline_text TEXT, byline_offset INTEGER,"
+  "  chars INTEGER NOT NULL DEFAULT 0,"
+  "  district TEXT,"
+  "  primary_topic TEXT,"
+  "  why_json TEXT,"
+  "  UNIQUE (source_id, position)"
+  ");"
+  "CREATE INDEX records_district ON records (district);"
+  "CREATE INDEX records_topic ON records (primary_topic);"
+  "CREATE TABLE paragraphs ("
+  "  record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('body','subhead','caption')),"
+  "  text TEXT NOT NULL,"
+  "  src_offset INTEGER,"
+  "  PRIMARY KEY (record_id, position)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE bylines ("
+  "  record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  role TEXT,"
+  "  PRIMARY KEY (record_id, position)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX bylines_name ON bylines (name);"
+  "CREATE TABLE record_districts ("
+  "  record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,"
+  "  district TEXT NOT NULL,"
+  "  is_primary INTEGER NOT NULL DEFAULT 0,"
+  "  weight REAL NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (record_id, district)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX record_districts_district ON record_districts (district, record_id);"
+  "CREATE TABLE record_topics ("
+  "  record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,"
+  "  topic TEXT NOT NULL,"
+  "  is_primary INTEGER NOT NULL DEFAULT 0,"
+  "  weight REAL NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (record_id, topic)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX record_topics_topic ON record_topics (topic, record_id);"
+  "CREATE TABLE quotes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  paragraph INTEGER NOT NULL,"
+  "  start_offset INTEGER NOT NULL,"   /* characters into the paragraph */
+  "  end_offset INTEGER NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  speaker TEXT,"
+  "  role TEXT,"
+  "  UNIQUE (record_id, position)"
+  ");"
+  "CREATE INDEX quotes_speaker ON quotes (speaker);"
+  "CREATE TABLE figures ("
+  "  record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  paragraph INTEGER NOT NULL,"
+  "  start_offset INTEGER NOT NULL,"
+  "  end_offset INTEGER NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  context TEXT,"
+  "  PRIMARY KEY (record_id, position)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE clippings ("
+  "  id INTEGER PRIMARY KEY,"
+  "  record_id INTEGER REFERENCES records(id) ON DELETE SET NULL,"
+  "  source_path TEXT,"                /* survives re-imports that renumber records */
+  "  record_position INTEGER,"
+  "  quote_text TEXT NOT NULL,"
+  "  speaker TEXT,"
+  "  role TEXT,"
+  "  headline TEXT,"
+  "  citation TEXT,"
+  "  note TEXT,"
+  "  saved_at INTEGER NOT NULL,"
+  "  UNIQUE (quote_text, source_path, record_position)"
+  ");"
+  "CREATE TABLE settings ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT"
+  ") WITHOUT ROWID;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ZR_SCHEMA_VERSION);
+
+gboolean
+_zr_database_set_error (sqlite3     *db,
+                        int          rc,
+                        const char  *what,
+                        GError     **error)
+{
+  int code = ZR_DATABASE_ERROR_FAILED;
+  int primary = rc & 0xff;
+
+  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+    code = ZR_DATABASE_ERROR_DAMAGED;
+  else if (primary == SQLITE_FULL)
+    code = ZR_DATABASE_ERROR_FULL;
+  else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    code = ZR_DATABASE_ERROR_BUSY;
+
+  if (code == ZR_DATABASE_ERROR_FULL)
+    g_set_error (error, ZR_DATABASE_ERROR, code,
+                 _("The library is full (the disk has no space left): %s"),
+                 db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  else
+    g_set_error (error, ZR_DATABASE_ERROR, code, "%s: %s",
+                 what ? what : _("Library error"),
+                 db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+static void
+zr_database_finalize (GObject *object)
+{
+  ZrDatabase *self = (ZrDatabase *) object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (zr_database_parent_class)->finalize (object);
+}
+
+static void
+zr_database_class_init (ZrDatabaseClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = zr_database_finalize;
+}
+
+static void
+statement_free (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+zr_database_init (ZrDatabase *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, statement_free);
+}
+
+const char *
+zr_database_get_path (ZrDatabase *self)
+{
+  g_return_val_if_fail (ZR_IS_DATABASE (self), NULL);
+  return self->path;
+}
+
+sqlite3 *
+zr_database_get_handle (ZrDatabase *self)
+{
+  g_return_val_if_fail (ZR_IS_DATABASE (self), NULL);
+  return self->db;
+}
+
+gboolean
+zr_database_exec (ZrDatabase  *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  int rc;
+
+  g_return_val_if_fail (ZR_IS_DATABASE (self), FALSE);
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return _zr_database_set_error (self->db, rc, _("Could not update the library"), error);
+  return TRUE;
+}
+
+gboolean
+zr_database_begin (ZrDatabase  *self,
+                   GError     **error)
+{
+  return zr_database_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+zr_database_commit (ZrDatabase  *self,
+                    GError     **error)
+{
+  return zr_database_exec (self, "COMMIT", error);
+}
+
+void
+zr_database_rollback (ZrDatabase *self)
+{
+  g_return_if_fail (ZR_IS_DATABASE (self));
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+sqlite3_stmt *
+zr_database_get_statement (ZrDatabase  *self,
+                           const char  *sql,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ZR_IS_DATABASE (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _zr_database_set_error (self->db, rc, _("Could not read the library"), error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+zr_database_check_integrity (ZrDatabase  *self,
+                             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return _zr_database_set_error (self->db, rc, _("The library file is damaged"), error);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return _zr_database_set_error (self->db, rc, _("The library file is damaged"), error);
+  if (g_strcmp0 (_zr_column_text (stmt, 0), "ok") != 0)
+    {
+      g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED,
+                   _("The library file is damaged: %s"), _zr_column_text (stmt, 0));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+get_user_version (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
+    return -1;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int (stmt, 0);
+}
+
+static gboolean
+backup_before_migration (ZrDatabase  *self,
+                         int          from_version,
+                         GError     **error)
+{
+  g_autofree char *backup_path = NULL;
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  backup_path = g_strdup_printf ("%s.backup-v%d", self->path, from_version);
+  rc = sqlite3_open (backup_path, &dest);
+  if (rc != SQLITE_OK)
+    {
+      _zr_database_set_error (dest, rc, _("Could not back up the library before upgrading it"), error);
+      sqlite3_close (dest);
+      return FALSE;
+    }
+  backup = sqlite3_backup_init (dest, "main", self->db, "main");
+  if (backup == NULL)
+    {
+      _zr_database_set_error (dest, sqlite3_errcode (dest),
+                              _("Could not back up the library before upgrading it"), error);
+      sqlite3_close (dest);
+      return FALSE;
+    }
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      _zr_database_set_error (dest, rc, _("Could not back up the library before upgrading it"), error);
+      sqlite3_close (dest);
+      return FALSE;
+    }
+  sqlite3_close (dest);
+  return TRUE;
+}
+
+static gboolean
+migrate (ZrDatabase  *self,
+         GError     **error)
+{
+  int version = get_user_version (self->db);
+
+  if (version < 0)
+    return _zr_database_set_error (self->db, sqlite3_errcode (self->db),
+                                   _("The library file could not be read"), error);
+
+  if (version > ZR_SCHEMA_VERSION)
+    {
+      g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_TOO_NEW,
+                   _("The library “%s” was written by a newer version of Zhuzhou Reader "
+                     "(schema %d, this version knows %d). It was left untouched."),
+                   self->path, version, ZR_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (version > 0 && version < ZR_SCHEMA_VERSION && g_strcmp0 (self->path, ":memory:") != 0)
+    {
+      if (!backup_before_migration (self, version, error))
+        return FALSE;
+    }
+
+  for (int v = version; v < ZR_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *set_version = NULL;
+
+      if (!zr_database_begin (self, error))
+        return FALSE;
+      if (!zr_database_exec (self, migrations[v], error))
+        goto fail;
+      if (v == 0 && !zr_search_create_schema (self, error))
+        goto fail;
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
+      if (!zr_database_exec (self, set_version, error))
+        goto fail;
+      if (!zr_database_commit (self, error))
+        goto fail;
+      continue;
+
+    fail:
+      zr_database_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+looks_like_sqlite (const char  *path,
+                   GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  char header[16];
+  FILE *f;
+  size_t n;
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return TRUE;   /* does not exist yet: it will be created */
+  if (st.st_size == 0)
+    return TRUE;
+  f = g_fopen (path, "rb");
+  if (f == NULL)
+    {
+      int saved = errno;
+      g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_FAILED,
+                   _("Could not open the library “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  n = fread (header, 1, sizeof header, f);
+  fclose (f);
+  if (n < sizeof header || memcmp (header, magic, sizeof magic) != 0)
+    {
+      g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED,
+                   _("The library “%s” is damaged: it is not a library file"), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * zr_database_open:
+ * @path: the file, or ":memory:"
+ *
+ * Opens (creating if needed) the library, migrates it forward, and
+ * refuses a file that is not a library or comes from a newer schema.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ */
+ZrDatabase *
+zr_database_open (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(ZrDatabase) self = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_strcmp0 (path, ":memory:") != 0)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved = errno;
+          g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_FAILED,
+                       _("Could not create the folder “%s”: %s"), dir, g_strerror (saved));
+          return NULL;
+        }
+      if (!looks_like_sqlite (path, error))
+        return NULL;
+    }
+
+  self = g_object_new (ZR_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      _zr_database_set_error (self->db, rc, _("Could not open the library"), error);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!zr_search_register_tokenizer (self->db, error))
+    return NULL;
+
+  if (!zr_database_exec (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+  /* journal_mode reads the file: a damaged header shows here first */
+  rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _zr_database_set_error (self->db, rc, _("The library file is damaged"), error);
+      return NULL;
+    }
+
+  if (get_user_version (self->db) > 0 && !zr_database_check_integrity (self, error))
+    return NULL;
+
+  if (!migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+char *
+zr_database_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "zhuzhou-reader", "library.db", NULL);
+}
+
+char *
+zr_database_move_aside (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *target = g_strdup_printf ("%s.damaged-%s", path, stamp);
+  static const char *suffixes[] = { "-wal", "-shm" };
+
+  if (g_rename (path, target) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_FAILED,
+                   _("Could not move the damaged library aside: %s"), g_strerror (saved));
+      return NULL;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (target, suffixes[i], NULL);
+      if (g_file_test (from, G_FILE_TEST_EXISTS))
+        g_rename (from, to);
+    }
+  return g_steal_pointer (&target);
+}

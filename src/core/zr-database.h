@@ -1,0 +1,43 @@
+/* zr-database.h: the library file (one SQLite database)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define ZR_SCHEMA_VERSION 1
+
+#define ZR_TYPE_DATABASE (zr_database_get_type ())
+G_DECLARE_FINAL_TYPE (ZrDatabase, zr_database, ZR, DATABASE, GObject)
+
+ZrDatabase *zr_database_open              (const char   *path,
+                                           GError      **error);
+const char *zr_database_get_path          (ZrDatabase   *self);
+sqlite3    *zr_database_get_handle        (ZrDatabase   *self);
+gboolean    zr_database_exec              (ZrDatabase   *self,
+                                           const char   *sql,
+                                           GError      **error);
+gboolean    zr_database_begin             (ZrDatabase   *self,
+                                           GError      **error);
+gboolean    zr_database_commit            (ZrDatabase   *self,
+                                           GError      **error);
+void        zr_database_rollback          (ZrDatabase   *self);
+/* A prepared statement cached on the connection; reset and clear bindings
+ * before each use. Borrowed: do not finalize. */
+sqlite3_stmt *zr_database_get_statement   (ZrDatabase   *self,
+                                           const char   *sql,
+                                           GError      **error);
+gboolean    zr_database_check_integrity   (ZrDatabase   *self,
+                                           GError      **error);
+
+char       *zr_database_dup_default_path  (void);
+/* Renames a damaged library file (and its -wal/-shm) to
+ * PATH.damaged-YYYYMMDD-HHMMSS; returns the new path. */
+char       *zr_database_move_aside        (const char   *path,
+                                           GError      **error);
+
+G_END_DECLS
