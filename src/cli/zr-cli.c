@@ -1,4 +1,4 @@
-/* zr-cli.c: zhuzhou-reader-cli  (being written)
+/* zr-cli.c: zhuzhou-reader-cli, the command-line tool
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,11 +6,244 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "zr-classifier.h"
+#include "zr-cli.h"
+#include "zr-database.h"
+#include "zr-error.h"
+
+typedef struct
+{
+  const char       *name;
+  ZrCliCommandFunc  func;
+  const char       *summary;
+} Command;
+
+static const Command commands[] = {
+  { "import", zr_cli_import, N_("Import page files and folders into the library") },
+  { "articles", zr_cli_articles, N_("List the articles, in page order") },
+  { "show", zr_cli_show, N_("Show one article") },
+  { "search", zr_cli_search, N_("Search the library") },
+  { "stats", zr_cli_stats, N_("Counts of the library or of a filter") },
+  { "quotes", zr_cli_quotes, N_("List the quotes") },
+  { "cite", zr_cli_cite, N_("Cite an article or one of its quotes") },
+  { "clippings", zr_cli_clippings, N_("Save, list, delete, export and import saved quotes") },
+  { "reclassify", zr_cli_reclassify, N_("Recompute districts and topics of every article") },
+  { "set-page", zr_cli_set_page, N_("Set the page date and page number of an article's source file") },
+};
+
+gboolean
+zr_cli_parse_options (const char    *command,
+                      const char    *parameter_string,
+                      const char    *summary,
+                      GOptionEntry  *entries,
+                      int           *argc,
+                      char        ***argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *params = g_strdup_printf ("%s %s", command, parameter_string ? parameter_string : "");
+
+  context = g_option_context_new (params);
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      zr_cli_usage (command, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+zr_cli_usage (const char *command,
+              const char *message)
+{
+  if (command != NULL)
+    g_printerr ("zhuzhou-reader-cli %s: %s\n", command, message);
+  else
+    g_printerr ("zhuzhou-reader-cli: %s\n", message);
+  g_printerr (_("Try “zhuzhou-reader-cli %s--help”.\n"), command ? command : "");
+  return ZR_CLI_USAGE;
+}
+
+int
+zr_cli_fail (const GError *error)
+{
+  g_printerr ("zhuzhou-reader-cli: %s\n", error->message);
+  return ZR_CLI_FAILED;
+}
+
+void
+zr_cli_print_json (char *json)
+{
+  fputs (json, stdout);
+  if (json[0] != '\0' && json[strlen (json) - 1] != '\n')
+    fputc ('\n', stdout);
+  fflush (stdout);
+  g_free (json);
+}
+
+ZrFilter *
+zr_cli_make_filter (char       **districts,
+                    char       **topics,
+                    const char  *query)
+{
+  ZrFilter *filter = zr_filter_new ();
+  zr_filter_set_districts (filter, (const char * const *) districts);
+  zr_filter_set_topics (filter, (const char * const *) topics);
+  zr_filter_set_query (filter, query);
+  return filter;
+}
+
+gboolean
+zr_cli_parse_id (const char *text,
+                 gint64     *id)
+{
+  guint64 value;
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *id = (gint64) value;
+  return TRUE;
+}
+
+/**
+ * zr_cli_open_library:
+ *
+ * Opens the library named by --db (or the default one). A damaged file is
+ * reported, moved aside and replaced by a new library: nothing is
+ * overwritten.
+ *
+ * Returns: (transfer none): the library, or %NULL after printing why
+ */
+ZrLibrary *
+zr_cli_open_library (ZrCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZrDatabase) db = NULL;
+  g_autoptr(ZrClassifier) classifier = NULL;
+  g_autofree char *default_path = NULL;
+  const char *path = cli->db_path;
+
+  if (cli->library != NULL)
+    return cli->library;
+
+  if (path == NULL)
+    path = default_path = zr_database_dup_default_path ();
+
+  db = zr_database_open (path, &error);
+  if (db == NULL && g_error_matches (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED))
+    {
+      g_autoptr(GError) move_error = NULL;
+      g_autofree char *aside = NULL;
+
+      g_printerr ("zhuzhou-reader-cli: %s\n", error->message);
+      aside = zr_database_move_aside (path, &move_error);
+      if (aside == NULL)
+        {
+          zr_cli_fail (move_error);
+          return NULL;
+        }
+      g_printerr (_("zhuzhou-reader-cli: the damaged library was moved to %s; a new library was started.\n"), aside);
+      g_clear_error (&error);
+      db = zr_database_open (path, &error);
+    }
+  if (db == NULL)
+    {
+      zr_cli_fail (error);
+      return NULL;
+    }
+
+  classifier = zr_classifier_new_default (&error);
+  if (classifier == NULL)
+    {
+      zr_cli_fail (error);
+      return NULL;
+    }
+
+  cli->library = zr_library_new (db, classifier);
+  return cli->library;
+}
+
+static void
+print_help (void)
+{
+  g_print (_("Usage:\n  zhuzhou-reader-cli [--db PATH] COMMAND [OPTION…]\n\n"));
+  g_print (_("Read, search and cite pages of Zhuzhou Daily kept in a local library.\n\n"));
+  g_print (_("Commands:\n"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %-12s %s\n", commands[i].name, _(commands[i].summary));
+  g_print (_("\nOptions:\n  --db PATH    the library file (default: %s)\n  --version    print the version\n\n"),
+           "$XDG_DATA_HOME/zhuzhou-reader/library.db");
+  g_print (_("“zhuzhou-reader-cli COMMAND --help” describes a command.\n"));
+}
 
 int
 main (int   argc,
       char *argv[])
 {
+  ZrCli cli = { 0 };
+  int first = 1;
+  int status;
+
   setlocale (LC_ALL, "");
-  return 0;
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Global options stand before the command. */
+  while (first < argc && argv[first][0] == '-')
+    {
+      const char *arg = argv[first];
+      if (g_str_equal (arg, "--db") && first + 1 < argc)
+        {
+          cli.db_path = argv[first + 1];
+          first += 2;
+        }
+      else if (g_str_has_prefix (arg, "--db="))
+        {
+          cli.db_path = arg + strlen ("--db=");
+          first++;
+        }
+      else if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        {
+          print_help ();
+          return ZR_CLI_OK;
+        }
+      else if (g_str_equal (arg, "--version"))
+        {
+          g_print ("zhuzhou-reader-cli %s\n", PACKAGE_VERSION);
+          return ZR_CLI_OK;
+        }
+      else
+        {
+          g_autofree char *msg = g_strdup_printf (_("Unknown option %s"), arg);
+          return zr_cli_usage (NULL, msg);
+        }
+    }
+
+  if (first >= argc)
+    {
+      print_help ();
+      return ZR_CLI_USAGE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_str_equal (argv[first], commands[i].name))
+        {
+          status = commands[i].func (&cli, argc - first, argv + first);
+          g_clear_object (&cli.library);
+          return status;
+        }
+    }
+
+  {
+    g_autofree char *msg = g_strdup_printf (_("Unknown command “%s”"), argv[first]);
+    return zr_cli_usage (NULL, msg);
+  }
 }

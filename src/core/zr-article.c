@@ -4,7 +4,13 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "zr-article.h"
+#include "zr-citation.h"
+#include "zr-error.h"
+#include "zr-figures.h"
+#include "zr-quotes.h"
 
 void
 zr_article_free (ZrArticle *article)
@@ -76,4 +82,75 @@ zr_article_dup_authors (const ZrArticle *article)
       g_string_append (out, b->name);
     }
   return g_string_free (out, FALSE);
+}
+
+static char *
+format_citation (const ZrArticle *article,
+                 const char      *quote,
+                 const char      *speaker,
+                 const char      *role,
+                 int              format,
+                 const char      *template_)
+{
+  g_autofree char *bylines = zr_article_dup_bylines_display (article);
+  g_autofree char *authors = zr_article_dup_authors (article);
+  ZrCitationSource src = { 0 };
+
+  src.article_id = article->id;
+  src.headline = article->record->headline;
+  src.bylines = *bylines ? bylines : NULL;
+  src.authors = *authors ? authors : NULL;
+  src.page_date = article->page_date;
+  src.page_number = article->page_number;
+  src.quote = quote;
+  src.speaker = speaker;
+  src.role = role;
+  return zr_citation_format (&src, (ZrCitationFormat) format, template_);
+}
+
+char *
+zr_article_format_citation (const ZrArticle  *article,
+                            guint             quote_index,
+                            int               format,
+                            const char       *template_,
+                            GError          **error)
+{
+  const ZrQuote *q = NULL;
+
+  g_return_val_if_fail (article != NULL, NULL);
+
+  if (quote_index > 0)
+    {
+      if (article->quotes == NULL || quote_index > article->quotes->len)
+        {
+          g_set_error (error, ZR_DATA_ERROR, ZR_DATA_ERROR_INVALID,
+                       ngettext ("Article %" G_GINT64_FORMAT " has %u quote",
+                                 "Article %" G_GINT64_FORMAT " has %u quotes",
+                                 article->quotes ? article->quotes->len : 0),
+                       article->id, article->quotes ? article->quotes->len : 0);
+          return NULL;
+        }
+      q = g_ptr_array_index (article->quotes, quote_index - 1);
+    }
+  return format_citation (article, q ? q->text : NULL, q ? q->speaker : NULL,
+                          q ? q->role : NULL, format, template_);
+}
+
+char *
+zr_article_format_selection_citation (const ZrArticle *article,
+                                      const char      *text,
+                                      int              format,
+                                      const char      *template_)
+{
+  g_return_val_if_fail (article != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* A selection that is exactly one of the article's quotes keeps its speaker. */
+  for (guint i = 0; article->quotes != NULL && i < article->quotes->len; i++)
+    {
+      const ZrQuote *q = g_ptr_array_index (article->quotes, i);
+      if (g_strcmp0 (q->text, text) == 0)
+        return format_citation (article, q->text, q->speaker, q->role, format, template_);
+    }
+  return format_citation (article, text, NULL, NULL, format, template_);
 }

@@ -51,6 +51,21 @@ char  *zr_article_dup_bylines_display (const ZrArticle *article);
 /* "廖喜章, 张迪" */
 char  *zr_article_dup_authors   (const ZrArticle  *article);
 
+/* The citation of the article (@quote_index 0) or of its @quote_index-th
+ * quote (from 1), as the CLI's `cite` and the window's "Copy with citation"
+ * give it. @format is a ZrCitationFormat; @template_ NULL for the default.
+ * Returns NULL with ZR_DATA_ERROR_INVALID if there is no such quote. */
+char  *zr_article_format_citation (const ZrArticle *article,
+                                   guint            quote_index,
+                                   int              format,
+                                   const char      *template_,
+                                   GError         **error);
+/* Same, for a piece of text the reader selected. */
+char  *zr_article_format_selection_citation (const ZrArticle *article,
+                                             const char      *text,
+                                             int              format,
+                                             const char      *template_);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZrArticle, zr_article_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZrArticleSummary, zr_article_summary_free)
 

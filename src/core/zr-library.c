@@ -1,10 +1,28 @@
-/* zr-library.c  (being written: import pipeline and read API)
+/* zr-library.c: importing pages into the library and reading them back
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "zr-database-private.h"
+#include "zr-encoding.h"
+#include "zr-error.h"
+#include "zr-figures.h"
+#include "zr-filter-private.h"
+#include "zr-json.h"
 #include "zr-library.h"
+#include "zr-page-parser.h"
+#include "zr-quotes.h"
+#include "zr-search.h"
+#include "zr-source-meta.h"
+
+/* Larger files are refused rather than read whole into memory. */
+#define MAX_FILE_SIZE ((gsize) 256 * 1024 * 1024)
 
 struct _ZrLibrary
 {
@@ -19,33 +37,1254 @@ static void
 zr_library_dispose (GObject *object)
 {
   ZrLibrary *self = (ZrLibrary *) object;
+
   g_clear_object (&self->db);
   g_clear_object (&self->classifier);
+
   G_OBJECT_CLASS (zr_library_parent_class)->dispose (object);
 }
 
-static void zr_library_class_init (ZrLibraryClass *klass) { G_OBJECT_CLASS (klass)->dispose = zr_library_dispose; }
-static void zr_library_init (ZrLibrary *self) { }
+static void
+zr_library_class_init (ZrLibraryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = zr_library_dispose;
+}
 
+static void
+zr_library_init (ZrLibrary *self)
+{
+}
+
+/**
+ * zr_library_new:
+ * @db: the library file
+ * @classifier: the district and topic classifier used at import
+ *
+ * Returns: (transfer full): a new library
+ */
 ZrLibrary *
 zr_library_new (ZrDatabase   *db,
                 ZrClassifier *classifier)
 {
-  ZrLibrary *self = g_object_new (ZR_TYPE_LIBRARY, NULL);
+  ZrLibrary *self;
+
+  g_return_val_if_fail (ZR_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (ZR_IS_CLASSIFIER (classifier), NULL);
+
+  self = g_object_new (ZR_TYPE_LIBRARY, NULL);
   self->db = g_object_ref (db);
   self->classifier = g_object_ref (classifier);
   return self;
 }
 
-ZrDatabase *zr_library_get_database (ZrLibrary *self) { return self->db; }
-ZrClassifier *zr_library_get_classifier (ZrLibrary *self) { return self->classifier; }
-void zr_import_report_free (ZrImportReport *report) { if (report) { g_ptr_array_unref (report->failed); g_free (report); } }
-GPtrArray *zr_library_collect_files (const char * const *paths, GPtrArray *failed) { return g_ptr_array_new_with_free_func (g_free); }
-ZrImportReport *zr_library_import (ZrLibrary *self, const char * const *paths, ZrImportProgressFunc progress, gpointer user_data, GCancellable *cancellable, GError **error) { return NULL; }
-gboolean zr_library_import_file (ZrLibrary *self, const char *path, const char *forced_encoding, gboolean *out_unchanged, guint *out_records, GError **error) { return FALSE; }
-gboolean zr_library_reclassify (ZrLibrary *self, GCancellable *cancellable, guint *out_changed, GError **error) { return FALSE; }
-guint zr_library_count (ZrLibrary *self, const ZrFilter *filter, GError **error) { return 0; }
-GArray *zr_library_list_ids (ZrLibrary *self, const ZrFilter *filter, guint limit, GError **error) { return g_array_new (FALSE, FALSE, sizeof (gint64)); }
-ZrArticleSummary *zr_library_get_summary (ZrLibrary *self, gint64 id, GError **error) { return NULL; }
-ZrArticle *zr_library_get_article (ZrLibrary *self, gint64 id, GError **error) { return NULL; }
-gboolean zr_library_is_empty (ZrLibrary *self) { return TRUE; }
+ZrDatabase *
+zr_library_get_database (ZrLibrary *self)
+{
+  g_return_val_if_fail (ZR_IS_LIBRARY (self), NULL);
+  return self->db;
+}
+
+ZrClassifier *
+zr_library_get_classifier (ZrLibrary *self)
+{
+  g_return_val_if_fail (ZR_IS_LIBRARY (self), NULL);
+  return self->classifier;
+}
+
+static void
+import_failure_free (ZrImportFailure *failure)
+{
+  g_free (failure->path);
+  g_free (failure->message);
+  g_free (failure);
+}
+
+static void
+add_failure (GPtrArray  *failed,
+             const char *path,
+             const char *message)
+{
+  ZrImportFailure *f = g_new0 (ZrImportFailure, 1);
+  f->path = g_strdup (path);
+  f->message = g_strdup (message);
+  g_ptr_array_add (failed, f);
+}
+
+void
+zr_import_report_free (ZrImportReport *report)
+{
+  if (report == NULL)
+    return;
+  g_clear_pointer (&report->failed, g_ptr_array_unref);
+  g_free (report);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Collecting files                                                        */
+
+static gboolean
+is_page_file_name (const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  return name[0] != '.' && (g_str_has_suffix (lower, ".txt") || g_str_has_suffix (lower, ".md"));
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+collect_dir (const char *dir_path,
+             GHashTable *visited,
+             GPtrArray  *files,
+             GPtrArray  *failed,
+             guint       depth)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *real = NULL;
+  const char *name;
+
+  real = realpath (dir_path, NULL);
+  if (real == NULL)
+    {
+      add_failure (failed, dir_path, g_strerror (errno));
+      return;
+    }
+  if (g_hash_table_contains (visited, real) || depth > 64)
+    {
+      add_failure (failed, dir_path, _("Skipped: this folder links back to a folder already read (a symbolic link loop)"));
+      return;
+    }
+  g_hash_table_add (visited, g_steal_pointer (&real));
+
+  dir = g_dir_open (dir_path, 0, &error);
+  if (dir == NULL)
+    {
+      add_failure (failed, dir_path, error->message);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_strings);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *n = g_ptr_array_index (names, i);
+      g_autofree char *child = g_build_filename (dir_path, n, NULL);
+
+      if (n[0] == '.')
+        continue;
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        collect_dir (child, visited, files, failed, depth + 1);
+      else if (is_page_file_name (n))
+        g_ptr_array_add (files, g_steal_pointer (&child));
+      else if (g_file_test (child, G_FILE_TEST_IS_SYMLINK) && !g_file_test (child, G_FILE_TEST_EXISTS))
+        add_failure (failed, child, _("Broken symbolic link"));
+    }
+}
+
+/**
+ * zr_library_collect_files:
+ * @paths: files and folders the user named
+ * @failed: (element-type ZrImportFailure): where paths that cannot be read go
+ *
+ * Returns: (transfer full) (element-type utf8): the page files, folders
+ *   expanded (recursively, in name order) to their .txt and .md files
+ */
+GPtrArray *
+zr_library_collect_files (const char * const *paths,
+                          GPtrArray          *failed)
+{
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) visited = g_hash_table_new_full (g_str_hash, g_str_equal, free, NULL);
+
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+    {
+      const char *path = paths[i];
+      g_autofree char *abs = g_canonicalize_filename (path, NULL);
+      GStatBuf st;
+
+      if (g_stat (path, &st) != 0)
+        {
+          int saved = errno;
+          if (saved == ELOOP)
+            add_failure (failed, path, _("Skipped: a symbolic link loop"));
+          else
+            add_failure (failed, path, g_strerror (saved));
+          continue;
+        }
+      if (S_ISDIR (st.st_mode))
+        {
+          guint before = files->len;
+          collect_dir (abs, visited, files, failed, 0);
+          /* keep the folder's own order stable */
+          if (files->len > before)
+            {
+              char **pdata = (char **) files->pdata + before;
+              qsort (pdata, files->len - before, sizeof (char *), compare_strings);
+            }
+        }
+      else if (S_ISREG (st.st_mode))
+        g_ptr_array_add (files, g_steal_pointer (&abs));
+      else
+        add_failure (failed, path, _("Not a regular file"));
+    }
+
+  return files;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Writing                                                                 */
+
+typedef struct
+{
+  ZrRecord         *record;        /* borrowed from the page */
+  ZrClassification *classification;
+  GPtrArray        *quotes;
+  GPtrArray        *figures;
+} Analysed;
+
+static void
+analysed_clear (Analysed *a)
+{
+  g_clear_pointer (&a->classification, zr_classification_free);
+  g_clear_pointer (&a->quotes, g_ptr_array_unref);
+  g_clear_pointer (&a->figures, g_ptr_array_unref);
+}
+
+static gboolean
+step_done (ZrDatabase   *db,
+           sqlite3_stmt *stmt,
+           GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return _zr_database_set_error (zr_database_get_handle (db), rc, _("Could not write to the library"), error);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+#define PREPARE(var, sql) \
+  sqlite3_stmt *var = _zr_stmt (db, sql, error); \
+  if (var == NULL) return FALSE
+
+static gboolean
+store_labels (ZrDatabase  *db,
+              gint64       record_id,
+              GPtrArray   *labels,
+              const char  *primary,
+              gboolean     districts,
+              GError     **error)
+{
+  PREPARE (stmt, districts
+           ? "INSERT OR IGNORE INTO record_districts (record_id, district, is_primary, weight) VALUES (?,?,?,?)"
+           : "INSERT OR IGNORE INTO record_topics (record_id, topic, is_primary, weight) VALUES (?,?,?,?)");
+  gboolean primary_stored = FALSE;
+
+  for (guint i = 0; labels != NULL && i < labels->len; i++)
+    {
+      const ZrLabel *l = g_ptr_array_index (labels, i);
+      gboolean is_primary = g_strcmp0 (l->name, primary) == 0;
+
+      sqlite3_bind_int64 (stmt, 1, record_id);
+      sqlite3_bind_text (stmt, 2, l->name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 3, is_primary);
+      sqlite3_bind_double (stmt, 4, l->weight);
+      if (!step_done (db, stmt, error))
+        return FALSE;
+      primary_stored |= is_primary;
+    }
+  if (primary != NULL && !primary_stored)
+    {
+      sqlite3_bind_int64 (stmt, 1, record_id);
+      sqlite3_bind_text (stmt, 2, primary, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 3, 1);
+      sqlite3_bind_double (stmt, 4, 0);
+      if (!step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+store_classification (ZrDatabase             *db,
+                      gint64                  record_id,
+                      const ZrClassification *c,
+                      GError                **error)
+{
+  PREPARE (update, "UPDATE records SET district = ?, primary_topic = ?, why_json = ? WHERE id = ?");
+
+  _zr_bind_text_or_null (update, 1, c->district);
+  _zr_bind_text_or_null (update, 2, c->topic);
+  _zr_bind_text_or_null (update, 3, c->why_json);
+  sqlite3_bind_int64 (update, 4, record_id);
+  if (!step_done (db, update, error))
+    return FALSE;
+
+  return store_labels (db, record_id, c->districts, c->district, TRUE, error) &&
+         store_labels (db, record_id, c->topics, c->topic, FALSE, error);
+}
+
+static gboolean
+store_record (ZrDatabase  *db,
+              gint64       source_id,
+              guint        position,
+              Analysed    *a,
+              GError     **error)
+{
+  PREPARE (ins, "INSERT INTO records (source_id, position, kind, headline, headline_offset,"
+                " column_label, column_offset, kicker, kicker_offset, dateline, dateline_offset,"
+                " byline_text, byline_offset, chars) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  const ZrRecord *r = a->record;
+  gint64 id;
+
+  sqlite3_bind_int64 (ins, 1, source_id);
+  sqlite3_bind_int (ins, 2, position);
+  sqlite3_bind_text (ins, 3, zr_record_kind_to_string (r->kind), -1, SQLITE_STATIC);
+  _zr_bind_text_or_null (ins, 4, r->headline);
+  _zr_bind_int_or_null (ins, 5, r->headline_offset);
+  _zr_bind_text_or_null (ins, 6, r->column);
+  _zr_bind_int_or_null (ins, 7, r->column_offset);
+  _zr_bind_text_or_null (ins, 8, r->kicker);
+  _zr_bind_int_or_null (ins, 9, r->kicker_offset);
+  _zr_bind_text_or_null (ins, 10, r->dateline);
+  _zr_bind_int_or_null (ins, 11, r->dateline_offset);
+  _zr_bind_text_or_null (ins, 12, r->byline_text);
+  _zr_bind_int_or_null (ins, 13, r->byline_offset);
+  sqlite3_bind_int (ins, 14, zr_record_count_chars (r));
+  if (!step_done (db, ins, error))
+    return FALSE;
+  id = sqlite3_last_insert_rowid (zr_database_get_handle (db));
+
+  {
+    PREPARE (para, "INSERT INTO paragraphs (record_id, position, kind, text, src_offset) VALUES (?,?,?,?,?)");
+    for (guint i = 0; i < r->paragraphs->len; i++)
+      {
+        const ZrParagraph *p = g_ptr_array_index (r->paragraphs, i);
+        sqlite3_bind_int64 (para, 1, id);
+        sqlite3_bind_int (para, 2, i);
+        sqlite3_bind_text (para, 3, zr_paragraph_kind_to_string (p->kind), -1, SQLITE_STATIC);
+        sqlite3_bind_text (para, 4, p->text ? p->text : "", -1, SQLITE_TRANSIENT);
+        _zr_bind_int_or_null (para, 5, p->offset);
+        if (!step_done (db, para, error))
+          return FALSE;
+      }
+  }
+
+  {
+    PREPARE (by, "INSERT INTO bylines (record_id, position, name, role) VALUES (?,?,?,?)");
+    for (guint i = 0; i < r->bylines->len; i++)
+      {
+        const ZrByline *b = g_ptr_array_index (r->bylines, i);
+        sqlite3_bind_int64 (by, 1, id);
+        sqlite3_bind_int (by, 2, i);
+        sqlite3_bind_text (by, 3, b->name ? b->name : "", -1, SQLITE_TRANSIENT);
+        _zr_bind_text_or_null (by, 4, b->role);
+        if (!step_done (db, by, error))
+          return FALSE;
+      }
+  }
+
+  if (a->classification != NULL && !store_classification (db, id, a->classification, error))
+    return FALSE;
+
+  {
+    PREPARE (q, "INSERT INTO quotes (record_id, position, paragraph, start_offset, end_offset, text, speaker, role)"
+                " VALUES (?,?,?,?,?,?,?,?)");
+    for (guint i = 0; a->quotes != NULL && i < a->quotes->len; i++)
+      {
+        const ZrQuote *quote = g_ptr_array_index (a->quotes, i);
+        sqlite3_bind_int64 (q, 1, id);
+        sqlite3_bind_int (q, 2, i);
+        sqlite3_bind_int (q, 3, quote->paragraph);
+        sqlite3_bind_int (q, 4, quote->start);
+        sqlite3_bind_int (q, 5, quote->end);
+        sqlite3_bind_text (q, 6, quote->text ? quote->text : "", -1, SQLITE_TRANSIENT);
+        _zr_bind_text_or_null (q, 7, quote->speaker);
+        _zr_bind_text_or_null (q, 8, quote->role);
+        if (!step_done (db, q, error))
+          return FALSE;
+      }
+  }
+
+  {
+    PREPARE (f, "INSERT INTO figures (record_id, position, paragraph, start_offset, end_offset, text, context)"
+                " VALUES (?,?,?,?,?,?,?)");
+    for (guint i = 0; a->figures != NULL && i < a->figures->len; i++)
+      {
+        const ZrFigure *fig = g_ptr_array_index (a->figures, i);
+        sqlite3_bind_int64 (f, 1, id);
+        sqlite3_bind_int (f, 2, i);
+        sqlite3_bind_int (f, 3, fig->paragraph);
+        sqlite3_bind_int (f, 4, fig->start);
+        sqlite3_bind_int (f, 5, fig->end);
+        sqlite3_bind_text (f, 6, fig->text ? fig->text : "", -1, SQLITE_TRANSIENT);
+        _zr_bind_text_or_null (f, 7, fig->context);
+        if (!step_done (db, f, error))
+          return FALSE;
+      }
+  }
+
+  return zr_search_index_record (db, id, r, error);
+}
+
+static char *
+page_meta_to_json (const ZrPage *page)
+{
+  ZrJson *json = zr_json_new (FALSE);
+
+  zr_json_begin_array (json);
+  for (guint i = 0; i < page->meta->len; i++)
+    {
+      const ZrPageMeta *m = g_ptr_array_index (page->meta, i);
+      zr_json_begin_object (json);
+      zr_json_key (json, "offset");
+      zr_json_int (json, m->offset);
+      zr_json_key (json, "text");
+      zr_json_string (json, m->text);
+      zr_json_end_object (json);
+    }
+  zr_json_end_array (json);
+  return zr_json_steal (json);
+}
+
+static gboolean
+delete_source_records (ZrDatabase  *db,
+                       gint64       source_id,
+                       GError     **error)
+{
+  PREPARE (sel, "SELECT id FROM records WHERE source_id = ?");
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  sqlite3_bind_int64 (sel, 1, source_id);
+  while ((rc = sqlite3_step (sel)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (sel, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (sel);
+  if (rc != SQLITE_DONE)
+    return _zr_database_set_error (zr_database_get_handle (db), rc, _("Could not read the library"), error);
+
+  for (guint i = 0; i < ids->len; i++)
+    if (!zr_search_unindex_record (db, g_array_index (ids, gint64, i), error))
+      return FALSE;
+
+  {
+    PREPARE (del, "DELETE FROM records WHERE source_id = ?");
+    sqlite3_bind_int64 (del, 1, source_id);
+    return step_done (db, del, error);
+  }
+}
+
+static gboolean
+read_file (const char  *path,
+           char       **contents,
+           gsize       *len,
+           GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  GStatBuf st;
+
+  if (g_stat (path, &st) == 0 && S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, ZR_IMPORT_ERROR, ZR_IMPORT_ERROR_NOT_SUPPORTED,
+                   _("This is a folder, not a page file"));
+      return FALSE;
+    }
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, ZR_IMPORT_ERROR, ZR_IMPORT_ERROR_NOT_SUPPORTED,
+                   _("Not a regular file"));
+      return FALSE;
+    }
+  if (g_stat (path, &st) == 0 && (gsize) st.st_size > MAX_FILE_SIZE)
+    {
+      g_set_error (error, ZR_IMPORT_ERROR, ZR_IMPORT_ERROR_TOO_LARGE,
+                   _("The file is too large (%" G_GUINT64_FORMAT " MB; at most %u MB)"),
+                   (guint64) st.st_size / (1024 * 1024), (guint) (MAX_FILE_SIZE / (1024 * 1024)));
+      return FALSE;
+    }
+  if (!g_file_get_contents (path, contents, len, &local))
+    {
+      g_set_error (error, ZR_IMPORT_ERROR, ZR_IMPORT_ERROR_UNREADABLE,
+                   _("Could not read the file: %s"), local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean write_page (ZrDatabase *db, const char *abs, const char *basename, const char *hash,
+                            const char *encoding, const char *forced_encoding, const char *old_override,
+                            gsize len, const ZrPage *page, const char *meta_json, const char *page_date,
+                            int page_number, gint64 source_id, GArray *analysed, GError **error);
+
+/**
+ * zr_library_import_file:
+ * @path: a page file
+ * @forced_encoding: (nullable): the encoding the user chose for this file
+ * @out_unchanged: (out) (optional): set when the file was imported before, unchanged
+ * @out_records: (out) (optional): records written
+ *
+ * Imports one page in one transaction: either all its records are in the
+ * library afterwards, or the library is as it was.
+ */
+gboolean
+zr_library_import_file (ZrLibrary   *self,
+                        const char  *path,
+                        const char  *forced_encoding,
+                        gboolean    *out_unchanged,
+                        guint       *out_records,
+                        GError     **error)
+{
+  ZrDatabase *db;
+  g_autofree char *abs = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *old_hash = NULL;
+  g_autofree char *old_override = NULL;
+  g_autofree char *encoding = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *meta_json = NULL;
+  g_autofree char *page_date = NULL;
+  g_autofree char *basename = NULL;
+  g_autoptr(ZrPage) page = NULL;
+  g_autoptr(GArray) analysed = NULL;
+  const char *encoding_to_use;
+  gint64 source_id = -1;
+  int page_number = -1;
+  gsize len = 0;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (ZR_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  db = self->db;
+  if (out_unchanged)
+    *out_unchanged = FALSE;
+  if (out_records)
+    *out_records = 0;
+
+  abs = g_canonicalize_filename (path, NULL);
+  basename = g_path_get_basename (abs);
+
+  if (!read_file (abs, &contents, &len, error))
+    return FALSE;
+
+  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+
+  {
+    PREPARE (sel, "SELECT id, content_hash, encoding_override FROM sources WHERE path = ?");
+    sqlite3_bind_text (sel, 1, abs, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step (sel) == SQLITE_ROW)
+      {
+        source_id = sqlite3_column_int64 (sel, 0);
+        old_hash = g_strdup (_zr_column_text (sel, 1));
+        old_override = g_strdup (_zr_column_text (sel, 2));
+      }
+    sqlite3_reset (sel);
+  }
+
+  if (source_id >= 0 && g_strcmp0 (old_hash, hash) == 0 &&
+      (forced_encoding == NULL || g_strcmp0 (forced_encoding, old_override) == 0))
+    {
+      if (out_unchanged)
+        *out_unchanged = TRUE;
+      return TRUE;
+    }
+
+  encoding_to_use = forced_encoding ? forced_encoding : old_override;
+  text = zr_text_decode (contents, len, encoding_to_use, &encoding, error);
+  if (text == NULL)
+    return FALSE;
+  g_clear_pointer (&contents, g_free);
+
+  page = zr_page_parse (text);
+  meta_json = page_meta_to_json (page);
+  zr_source_meta_from_filename (basename, &page_date, &page_number);
+
+  /* The slow part runs before the transaction so that the write lock is held briefly. */
+  analysed = g_array_sized_new (FALSE, TRUE, sizeof (Analysed), page->records->len);
+  g_array_set_clear_func (analysed, (GDestroyNotify) analysed_clear);
+  for (guint i = 0; i < page->records->len; i++)
+    {
+      Analysed a = { 0 };
+      a.record = g_ptr_array_index (page->records, i);
+      a.classification = zr_classifier_classify (self->classifier, a.record);
+      a.quotes = zr_quotes_extract (a.record);
+      a.figures = zr_figures_extract (a.record);
+      g_array_append_val (analysed, a);
+    }
+
+  if (!zr_database_begin (db, error))
+    return FALSE;
+  ok = write_page (db, abs, basename, hash, encoding, forced_encoding, old_override, len,
+                   page, meta_json, page_date, page_number, source_id, analysed, error) &&
+       zr_database_commit (db, error);
+  if (!ok)
+    zr_database_rollback (db);
+  else if (out_records)
+    *out_records = analysed->len;
+  return ok;
+}
+
+static gboolean
+write_page (ZrDatabase    *db,
+            const char    *abs,
+            const char    *basename,
+            const char    *hash,
+            const char    *encoding,
+            const char    *forced_encoding,
+            const char    *old_override,
+            gsize          len,
+            const ZrPage  *page,
+            const char    *meta_json,
+            const char    *page_date,
+            int            page_number,
+            gint64         source_id,
+            GArray        *analysed,
+            GError       **error)
+{
+  if (source_id >= 0)
+    {
+      PREPARE (upd, "UPDATE sources SET name = ?, content_hash = ?, encoding = ?, encoding_override = ?,"
+                    " size = ?, imported_at = ?, page_date = coalesce (page_date, ?),"
+                    " page_number = coalesce (page_number, ?), meta_json = ? WHERE id = ?");
+      if (!delete_source_records (db, source_id, error))
+        return FALSE;
+      sqlite3_bind_text (upd, 1, basename, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (upd, 2, hash, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (upd, 3, encoding, -1, SQLITE_TRANSIENT);
+      _zr_bind_text_or_null (upd, 4, forced_encoding ? forced_encoding : old_override);
+      sqlite3_bind_int64 (upd, 5, len);
+      sqlite3_bind_int64 (upd, 6, g_get_real_time () / G_USEC_PER_SEC);
+      _zr_bind_text_or_null (upd, 7, page_date);
+      _zr_bind_int_or_null (upd, 8, page_number);
+      sqlite3_bind_text (upd, 9, meta_json, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (upd, 10, source_id);
+      if (!step_done (db, upd, error))
+        return FALSE;
+    }
+  else
+    {
+      PREPARE (ins, "INSERT INTO sources (path, name, content_hash, encoding, encoding_override, size,"
+                    " imported_at, page_date, page_number, page_label, meta_json)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+      const ZrPageMeta *label = page->meta->len > 0 ? g_ptr_array_index (page->meta, 0) : NULL;
+      sqlite3_bind_text (ins, 1, abs, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (ins, 2, basename, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (ins, 3, hash, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (ins, 4, encoding, -1, SQLITE_TRANSIENT);
+      _zr_bind_text_or_null (ins, 5, forced_encoding);
+      sqlite3_bind_int64 (ins, 6, len);
+      sqlite3_bind_int64 (ins, 7, g_get_real_time () / G_USEC_PER_SEC);
+      _zr_bind_text_or_null (ins, 8, page_date);
+      _zr_bind_int_or_null (ins, 9, page_number);
+      _zr_bind_text_or_null (ins, 10, label ? label->text : NULL);
+      sqlite3_bind_text (ins, 11, meta_json, -1, SQLITE_TRANSIENT);
+      if (!step_done (db, ins, error))
+        return FALSE;
+      source_id = sqlite3_last_insert_rowid (zr_database_get_handle (db));
+    }
+
+  for (guint i = 0; i < analysed->len; i++)
+    if (!store_record (db, source_id, i, &g_array_index (analysed, Analysed, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * zr_library_import:
+ * @paths: files and folders
+ * @progress: (scope call) (nullable): called before each file
+ *
+ * Returns: (transfer full): what happened to each file, or %NULL if the
+ *   import was cancelled (@error set to G_IO_ERROR_CANCELLED)
+ */
+ZrImportReport *
+zr_library_import (ZrLibrary            *self,
+                   const char * const   *paths,
+                   ZrImportProgressFunc  progress,
+                   gpointer              user_data,
+                   GCancellable         *cancellable,
+                   GError              **error)
+{
+  g_autoptr(ZrImportReport) report = g_new0 (ZrImportReport, 1);
+  g_autoptr(GPtrArray) files = NULL;
+
+  g_return_val_if_fail (ZR_IS_LIBRARY (self), NULL);
+
+  report->failed = g_ptr_array_new_with_free_func ((GDestroyNotify) import_failure_free);
+  files = zr_library_collect_files (paths, report->failed);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *file = g_ptr_array_index (files, i);
+      g_autoptr(GError) local = NULL;
+      gboolean unchanged = FALSE;
+      guint n = 0;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      if (progress)
+        progress (file, i, files->len, user_data);
+
+      if (!zr_library_import_file (self, file, NULL, &unchanged, &n, &local))
+        {
+          if (local->domain == ZR_DATABASE_ERROR)
+            {
+              /* The library itself failed (disk full, damaged): stop here. */
+              g_propagate_error (error, g_steal_pointer (&local));
+              return NULL;
+            }
+          add_failure (report->failed, file, local->message);
+        }
+      else if (unchanged)
+        report->unchanged_files++;
+      else
+        {
+          report->imported_files++;
+          report->articles += n;
+        }
+    }
+  if (progress)
+    progress (NULL, files->len, files->len, user_data);
+
+  return g_steal_pointer (&report);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Reading                                                                 */
+
+static ZrRecord *
+load_record (ZrDatabase  *db,
+             gint64       id,
+             ZrArticle   *article,
+             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(ZrRecord) record = NULL;
+  ZrRecordKind kind = ZR_RECORD_KIND_ARTICLE;
+  int rc;
+
+  stmt = _zr_stmt (db,
+                   "SELECT r.kind, r.headline, r.headline_offset, r.column_label, r.column_offset,"
+                   " r.kicker, r.kicker_offset, r.dateline, r.dateline_offset, r.byline_text, r.byline_offset,"
+                   " r.source_id, r.position, r.chars, r.district, r.primary_topic, r.why_json,"
+                   " s.path, s.name, s.page_date, s.page_number"
+                   " FROM records r JOIN sources s ON s.id = r.source_id WHERE r.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_NOT_FOUND,
+                     _("There is no article %" G_GINT64_FORMAT " in the library"), id);
+      else
+        _zr_database_set_error (zr_database_get_handle (db), rc, _("Could not read the library"), error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  zr_record_kind_from_string (_zr_column_text (stmt, 0), &kind);
+  record = zr_record_new (kind);
+#define TEXT_AND_OFFSET(field, col) \
+  record->field = g_strdup (_zr_column_text (stmt, col)); \
+  record->field##_offset = sqlite3_column_type (stmt, col + 1) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, col + 1)
+  TEXT_AND_OFFSET (headline, 1);
+  TEXT_AND_OFFSET (column, 3);
+  TEXT_AND_OFFSET (kicker, 5);
+  TEXT_AND_OFFSET (dateline, 7);
+#undef TEXT_AND_OFFSET
+  record->byline_text = g_strdup (_zr_column_text (stmt, 9));
+  record->byline_offset = sqlite3_column_type (stmt, 10) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 10);
+
+  if (article != NULL)
+    {
+      article->source_id = sqlite3_column_int64 (stmt, 11);
+      article->position = sqlite3_column_int (stmt, 12);
+      article->chars = sqlite3_column_int (stmt, 13);
+      article->district = g_strdup (_zr_column_text (stmt, 14));
+      article->topic = g_strdup (_zr_column_text (stmt, 15));
+      article->why_json = g_strdup (_zr_column_text (stmt, 16));
+      article->source_path = g_strdup (_zr_column_text (stmt, 17));
+      article->source_name = g_strdup (_zr_column_text (stmt, 18));
+      article->page_date = g_strdup (_zr_column_text (stmt, 19));
+      article->page_number = sqlite3_column_type (stmt, 20) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 20);
+    }
+  sqlite3_reset (stmt);
+
+  stmt = _zr_stmt (db, "SELECT kind, text, src_offset FROM paragraphs WHERE record_id = ? ORDER BY position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      ZrParagraphKind pk = ZR_PARAGRAPH_KIND_BODY;
+      zr_paragraph_kind_from_string (_zr_column_text (stmt, 0), &pk);
+      g_ptr_array_add (record->paragraphs,
+                       zr_paragraph_new (pk, _zr_column_text (stmt, 1),
+                                         sqlite3_column_type (stmt, 2) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 2)));
+    }
+  sqlite3_reset (stmt);
+
+  stmt = _zr_stmt (db, "SELECT name, role FROM bylines WHERE record_id = ? ORDER BY position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (record->bylines, zr_byline_new (_zr_column_text (stmt, 0), _zr_column_text (stmt, 1)));
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&record);
+}
+
+static GStrv
+load_labels (ZrDatabase  *db,
+             const char  *sql,
+             gint64       id,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = _zr_stmt (db, sql, error);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (out, g_strdup (_zr_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  g_ptr_array_add (out, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * zr_library_get_article:
+ *
+ * Returns: (transfer full): the whole record with its source, districts,
+ *   topics, quotes and figures; %NULL with ZR_DATABASE_ERROR_NOT_FOUND if
+ *   there is no such record
+ */
+ZrArticle *
+zr_library_get_article (ZrLibrary  *self,
+                        gint64      id,
+                        GError    **error)
+{
+  g_autoptr(ZrArticle) article = g_new0 (ZrArticle, 1);
+  ZrDatabase *db;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ZR_IS_LIBRARY (self), NULL);
+  db = self->db;
+
+  article->id = id;
+  article->page_number = -1;
+  article->record = load_record (db, id, article, error);
+  if (article->record == NULL)
+    return NULL;
+
+  article->districts = load_labels (db, "SELECT district FROM record_districts WHERE record_id = ?"
+                                        " ORDER BY is_primary DESC, weight DESC, district", id, error);
+  if (article->districts == NULL)
+    return NULL;
+  article->topics = load_labels (db, "SELECT topic FROM record_topics WHERE record_id = ?"
+                                     " ORDER BY is_primary DESC, weight DESC, topic", id, error);
+  if (article->topics == NULL)
+    return NULL;
+
+  article->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_quote_free);
+  stmt = _zr_stmt (db, "SELECT paragraph, start_offset, end_offset, text, speaker, role FROM quotes"
+                       " WHERE record_id = ? ORDER BY position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (article->quotes,
+                     zr_quote_new (sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1),
+                                   sqlite3_column_int (stmt, 2), _zr_column_text (stmt, 3),
+                                   _zr_column_text (stmt, 4), _zr_column_text (stmt, 5)));
+  sqlite3_reset (stmt);
+
+  article->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_figure_free);
+  stmt = _zr_stmt (db, "SELECT paragraph, start_offset, end_offset, text, context FROM figures"
+                       " WHERE record_id = ? ORDER BY position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      ZrFigure *f = g_new0 (ZrFigure, 1);
+      f->paragraph = sqlite3_column_int (stmt, 0);
+      f->start = sqlite3_column_int (stmt, 1);
+      f->end = sqlite3_column_int (stmt, 2);
+      f->text = g_strdup (_zr_column_text (stmt, 3));
+      f->context = g_strdup (_zr_column_text (stmt, 4));
+      g_ptr_array_add (article->figures, f);
+    }
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&article);
+}
+
+/**
+ * zr_library_get_summary:
+ *
+ * Returns: (transfer full): what a list row shows
+ */
+ZrArticleSummary *
+zr_library_get_summary (ZrLibrary  *self,
+                        gint64      id,
+                        GError    **error)
+{
+  sqlite3_stmt *stmt;
+  ZrArticleSummary *s;
+  int rc;
+
+  g_return_val_if_fail (ZR_IS_LIBRARY (self), NULL);
+
+  stmt = _zr_stmt (self->db,
+                   "SELECT r.kind, r.headline, r.column_label, r.kicker, r.district, r.primary_topic,"
+                   " s.name, s.page_date, s.page_number, r.chars,"
+                   " (SELECT substr (text, 1, 60) FROM paragraphs p WHERE p.record_id = r.id ORDER BY position LIMIT 1)"
+                   " FROM records r JOIN sources s ON s.id = r.source_id WHERE r.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_NOT_FOUND,
+                     _("There is no article %" G_GINT64_FORMAT " in the library"), id);
+      else
+        _zr_database_set_error (zr_database_get_handle (self->db), rc, _("Could not read the library"), error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  s = g_new0 (ZrArticleSummary, 1);
+  s->id = id;
+  s->kind = g_strdup (_zr_column_text (stmt, 0));
+  s->headline = g_strdup (_zr_column_text (stmt, 1));
+  if (s->headline == NULL)
+    s->headline = g_strdup (_zr_column_text (stmt, 10));   /* notices and fragments: their first words */
+  s->column = g_strdup (_zr_column_text (stmt, 2));
+  s->kicker = g_strdup (_zr_column_text (stmt, 3));
+  s->district = g_strdup (_zr_column_text (stmt, 4));
+  s->topic = g_strdup (_zr_column_text (stmt, 5));
+  s->source_name = g_strdup (_zr_column_text (stmt, 6));
+  s->page_date = g_strdup (_zr_column_text (stmt, 7));
+  s->page_number = sqlite3_column_type (stmt, 8) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 8);
+  s->chars = sqlite3_column_int (stmt, 9);
+  sqlite3_reset (stmt);
+  return s;
+}
+
+static sqlite3_stmt *
+prepare_filtered (ZrLibrary       *self,
+                  const char      *select,
+                  const ZrFilter  *filter,
+                  const char      *tail,
+                  GError         **error)
+{
+  g_autoptr(GString) sql = g_string_new (select);
+  g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  g_string_append (sql, " WHERE 1");
+  _zr_filter_append_sql (filter, TRUE, sql, binds);
+  if (tail)
+    g_string_append (sql, tail);
+  /* Filters make many shapes of SQL: the cache keeps the common ones. */
+  stmt = _zr_stmt (self->db, sql->str, error);
+  if (stmt != NULL)
+    _zr_filter_bind (stmt, 1, binds);
+  return stmt;
+}
+
+/**
+ * zr_library_count:
+ *
+ * Returns: the number of records under @filter (0 with @error set on failure)
+ */
+guint
+zr_library_count (ZrLibrary       *self,
+                  const ZrFilter  *filter,
+                  GError         **error)
+{
+  sqlite3_stmt *stmt;
+  guint n = 0;
+  int rc;
+
+  g_return_val_if_fail (ZR_IS_LIBRARY (self), 0);
+
+  stmt = prepare_filtered (self, "SELECT count(*) FROM records r", filter, NULL, error);
+  if (stmt == NULL)
+    return 0;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  else
+    _zr_database_set_error (zr_database_get_handle (self->db), rc, _("Could not read the library"), error);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/**
+ * zr_library_list_ids:
+ * @limit: 0 for all
+ *
+ * Returns: (transfer full) (element-type gint64): record ids in page order
+ *   (page date, page number, file name, position on the page)
+ */
+GArray *
+zr_library_list_ids (ZrLibrary       *self,
+                     const ZrFilter  *filter,
+                     guint            limit,
+                     GError         **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *tail = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ZR_IS_LIBRARY (self), NULL);
+
+  tail = limit > 0
+    ? g_strdup_printf (" ORDER BY s.page_date, s.page_number, s.name, r.position LIMIT %u", limit)
+    : g_strdup (" ORDER BY s.page_date, s.page_number, s.name, r.position");
+  stmt = prepare_filtered (self, "SELECT r.id FROM sources s JOIN records r ON r.source_id = s.id",
+                           filter, tail, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _zr_database_set_error (zr_database_get_handle (self->db), rc, _("Could not read the library"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+gboolean
+zr_library_is_empty (ZrLibrary *self)
+{
+  sqlite3_stmt *stmt;
+  gboolean empty = TRUE;
+
+  g_return_val_if_fail (ZR_IS_LIBRARY (self), TRUE);
+
+  stmt = _zr_stmt (self->db, "SELECT EXISTS (SELECT 1 FROM records)", NULL);
+  if (stmt == NULL)
+    return TRUE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    empty = sqlite3_column_int (stmt, 0) == 0;
+  sqlite3_reset (stmt);
+  return empty;
+}
+
+static gboolean reclassify_ids (ZrLibrary *self, GArray *ids, GCancellable *cancellable,
+                                guint *out_changed, GError **error);
+
+/**
+ * zr_library_reclassify:
+ * @out_changed: (out) (optional): records whose primary district or topic changed
+ *
+ * Recomputes districts and topics of every record in one transaction: a
+ * reclassification that is interrupted leaves the previous one in place.
+ */
+gboolean
+zr_library_reclassify (ZrLibrary     *self,
+                       GCancellable  *cancellable,
+                       guint         *out_changed,
+                       GError       **error)
+{
+  ZrDatabase *db;
+  g_autoptr(GArray) ids = NULL;
+  guint changed = 0;
+
+  g_return_val_if_fail (ZR_IS_LIBRARY (self), FALSE);
+  db = self->db;
+
+  ids = zr_library_list_ids (self, NULL, 0, error);
+  if (ids == NULL)
+    return FALSE;
+
+  if (!zr_database_begin (db, error))
+    return FALSE;
+  if (!reclassify_ids (self, ids, cancellable, &changed, error) ||
+      !zr_database_commit (db, error))
+    {
+      zr_database_rollback (db);
+      return FALSE;
+    }
+  if (out_changed)
+    *out_changed = changed;
+  return TRUE;
+}
+
+static gboolean
+reclassify_ids (ZrLibrary     *self,
+                GArray        *ids,
+                GCancellable  *cancellable,
+                guint         *out_changed,
+                GError       **error)
+{
+  ZrDatabase *db = self->db;
+  guint changed = 0;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(ZrArticle) article = g_new0 (ZrArticle, 1);
+      g_autoptr(ZrClassification) c = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      article->record = load_record (db, id, article, error);
+      if (article->record == NULL)
+        return FALSE;
+      c = zr_classifier_classify (self->classifier, article->record);
+      if (g_strcmp0 (c->district, article->district) != 0 || g_strcmp0 (c->topic, article->topic) != 0)
+        changed++;
+
+      {
+        PREPARE (del_d, "DELETE FROM record_districts WHERE record_id = ?");
+        sqlite3_bind_int64 (del_d, 1, id);
+        if (!step_done (db, del_d, error))
+          return FALSE;
+      }
+      {
+        PREPARE (del_t, "DELETE FROM record_topics WHERE record_id = ?");
+        sqlite3_bind_int64 (del_t, 1, id);
+        if (!step_done (db, del_t, error))
+          return FALSE;
+      }
+      if (!store_classification (db, id, c, error))
+        return FALSE;
+    }
+
+  {
+    PREPARE (set, "INSERT OR REPLACE INTO settings (key, value) VALUES ('classifier-data', ?)");
+    sqlite3_bind_text (set, 1, zr_classifier_get_data_version (self->classifier), -1, SQLITE_TRANSIENT);
+    if (!step_done (db, set, error))
+      return FALSE;
+  }
+
+  *out_changed = changed;
+  return TRUE;
+}
+
+void
+zr_quote_hit_free (ZrQuoteHit *hit)
+{
+  if (hit == NULL)
+    return;
+  zr_quote_free (hit->quote);
+  g_free (hit);
+}
+
+GPtrArray *
+zr_library_list_quotes (ZrLibrary       *self,
+                        const ZrFilter  *filter,
+                        const char      *speaker,
+                        GError         **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_quote_hit_free);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ZR_IS_LIBRARY (self), NULL);
+
+  g_string_append (sql, "SELECT q.record_id, q.position, q.paragraph, q.start_offset, q.end_offset,"
+                        " q.text, q.speaker, q.role"
+                        " FROM sources s JOIN records r ON r.source_id = s.id"
+                        " JOIN quotes q ON q.record_id = r.id WHERE 1");
+  _zr_filter_append_sql (filter, TRUE, sql, binds);
+  if (speaker != NULL && *speaker != '\0')
+    {
+      g_string_append (sql, " AND (instr (q.speaker, ?) > 0 OR instr (q.role, ?) > 0)");
+      g_ptr_array_add (binds, g_strdup (speaker));
+      g_ptr_array_add (binds, g_strdup (speaker));
+    }
+  g_string_append (sql, " ORDER BY s.page_date, s.page_number, s.name, r.position, q.position");
+
+  stmt = _zr_stmt (self->db, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  _zr_filter_bind (stmt, 1, binds);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ZrQuoteHit *hit = g_new0 (ZrQuoteHit, 1);
+      hit->article_id = sqlite3_column_int64 (stmt, 0);
+      hit->index = sqlite3_column_int (stmt, 1) + 1;
+      hit->quote = zr_quote_new (sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3),
+                                 sqlite3_column_int (stmt, 4), _zr_column_text (stmt, 5),
+                                 _zr_column_text (stmt, 6), _zr_column_text (stmt, 7));
+      g_ptr_array_add (hits, hit);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _zr_database_set_error (zr_database_get_handle (self->db), rc, _("Could not read the library"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&hits);
+}
+
+gboolean
+zr_library_set_page (ZrLibrary   *self,
+                     gint64       article_id,
+                     const char  *page_date,
+                     int          page_number,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ZR_IS_LIBRARY (self), FALSE);
+
+  if (page_date != NULL)
+    {
+      g_autoptr(GDateTime) dt = NULL;
+      g_autofree char *iso = g_strconcat (page_date, "T00:00:00Z", NULL);
+      dt = g_date_time_new_from_iso8601 (iso, NULL);
+      if (dt == NULL || strlen (page_date) != 10)
+        {
+          g_set_error (error, ZR_DATA_ERROR, ZR_DATA_ERROR_INVALID,
+                       _("“%s” is not a date of the form 2023-03-15"), page_date);
+          return FALSE;
+        }
+    }
+
+  stmt = _zr_stmt (self->db, "UPDATE sources SET page_date = ?, page_number = ?"
+                             " WHERE id = (SELECT source_id FROM records WHERE id = ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  _zr_bind_text_or_null (stmt, 1, page_date);
+  _zr_bind_int_or_null (stmt, 2, page_number);
+  sqlite3_bind_int64 (stmt, 3, article_id);
+  if (!step_done (self->db, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (zr_database_get_handle (self->db)) == 0)
+    {
+      g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_NOT_FOUND,
+                   _("There is no article %" G_GINT64_FORMAT " in the library"), article_id);
+      return FALSE;
+    }
+  return TRUE;
+}

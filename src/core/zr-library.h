@@ -10,6 +10,7 @@
 #include "zr-classifier.h"
 #include "zr-database.h"
 #include "zr-filter.h"
+#include "zr-quotes.h"
 
 G_BEGIN_DECLS
 
@@ -82,5 +83,27 @@ ZrArticle      *zr_library_get_article    (ZrLibrary             *self,
                                            gint64                 id,
                                            GError               **error);
 gboolean        zr_library_is_empty       (ZrLibrary             *self);
+
+typedef struct
+{
+  gint64   article_id;
+  guint    index;          /* the quote's number in its article, from 1 */
+  ZrQuote *quote;
+} ZrQuoteHit;
+
+void            zr_quote_hit_free         (ZrQuoteHit            *hit);
+/* Quotes of the records under @filter, in page order; @speaker (nullable)
+ * keeps those whose speaker or role contains it. element-type ZrQuoteHit */
+GPtrArray      *zr_library_list_quotes    (ZrLibrary             *self,
+                                           const ZrFilter        *filter,
+                                           const char            *speaker,
+                                           GError               **error);
+/* Sets the page date (YYYY-MM-DD, or NULL) and page number (-1 unknown) of
+ * the source file of @article_id, for sources whose name does not say. */
+gboolean        zr_library_set_page       (ZrLibrary             *self,
+                                           gint64                 article_id,
+                                           const char            *page_date,
+                                           int                    page_number,
+                                           GError               **error);
 
 G_END_DECLS

@@ -1,0 +1,59 @@
+/* zr-cli.h: shared between the command-line tool's commands
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "zr-library.h"
+
+G_BEGIN_DECLS
+
+enum
+{
+  ZR_CLI_OK = 0,
+  ZR_CLI_FAILED = 1,
+  ZR_CLI_USAGE = 2,
+};
+
+typedef struct
+{
+  const char *db_path;
+  ZrLibrary  *library;
+} ZrCli;
+
+typedef int (*ZrCliCommandFunc) (ZrCli *cli, int argc, char **argv);
+
+/* Parses @entries from argv (argv[0] is the command name); prints the
+ * usage error and returns FALSE on bad options. */
+gboolean  zr_cli_parse_options  (const char    *command,
+                                 const char    *parameter_string,
+                                 const char    *summary,
+                                 GOptionEntry  *entries,
+                                 int           *argc,
+                                 char        ***argv);
+ZrLibrary *zr_cli_open_library  (ZrCli         *cli);
+int       zr_cli_fail           (const GError  *error);
+int       zr_cli_usage          (const char    *command,
+                                 const char    *message);
+/* Writes a JSON document (plus newline) to stdout and frees it. */
+void      zr_cli_print_json     (char          *json);
+ZrFilter *zr_cli_make_filter    (char         **districts,
+                                 char         **topics,
+                                 const char    *query);
+gboolean  zr_cli_parse_id       (const char    *text,
+                                 gint64        *id);
+
+int zr_cli_import     (ZrCli *cli, int argc, char **argv);
+int zr_cli_reclassify (ZrCli *cli, int argc, char **argv);
+int zr_cli_articles   (ZrCli *cli, int argc, char **argv);
+int zr_cli_show       (ZrCli *cli, int argc, char **argv);
+int zr_cli_search     (ZrCli *cli, int argc, char **argv);
+int zr_cli_stats      (ZrCli *cli, int argc, char **argv);
+int zr_cli_quotes     (ZrCli *cli, int argc, char **argv);
+int zr_cli_cite       (ZrCli *cli, int argc, char **argv);
+int zr_cli_clippings  (ZrCli *cli, int argc, char **argv);
+int zr_cli_set_page   (ZrCli *cli, int argc, char **argv);
+
+G_END_DECLS
