@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "../core/zr-test-utils.h"
 
@@ -298,6 +300,59 @@ test_damaged_library_moved_aside (Fixture       *f,
   g_assert_true (found);
 }
 
+static void
+test_unreadable_file (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *secret = g_build_filename (f->dir, "secret.txt", NULL);
+  g_autofree char *fine = g_build_filename (f->dir, "fine.txt", NULL);
+  g_autofree char *a = g_test_build_filename (G_TEST_DIST, "data", "core", "page-a.txt", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *failed_path = NULL;
+  g_autofree char *failed_error = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  int wait_status;
+
+  zr_test_copy_file (a, secret);
+  zr_test_copy_file (a, fine);
+  g_assert_cmpint (g_chmod (secret, 0), ==, 0);
+  if (geteuid () == 0)
+    {
+      /* root reads anything: run the import as an ordinary user */
+      if (!g_file_test ("/usr/bin/setpriv", G_FILE_TEST_IS_EXECUTABLE))
+        {
+          g_test_skip ("root without setpriv cannot test an unreadable file");
+          return;
+        }
+      g_assert_cmpint (g_chmod (f->dir, 0777), ==, 0);
+      g_assert_cmpint (g_chmod (fine, 0644), ==, 0);
+      g_ptr_array_add (argv, (char *) "/usr/bin/setpriv");
+      g_ptr_array_add (argv, (char *) "--reuid=65534");
+      g_ptr_array_add (argv, (char *) "--regid=65534");
+      g_ptr_array_add (argv, (char *) "--clear-groups");
+    }
+  g_ptr_array_add (argv, (char *) g_getenv ("ZR_CLI"));
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, f->db);
+  g_ptr_array_add (argv, (char *) "import");
+  g_ptr_array_add (argv, (char *) "--json");
+  g_ptr_array_add (argv, secret);
+  g_ptr_array_add (argv, fine);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  g_assert_cmpint (WEXITSTATUS (wait_status), ==, 1);
+  g_assert_cmpint (zr_test_json_int (out, "$.imported_files"), ==, 1);
+  g_assert_cmpint (zr_test_json_length (out, "$.failed"), ==, 1);
+  failed_path = zr_test_json_get (out, "$.failed[0].path");
+  failed_error = zr_test_json_get (out, "$.failed[0].error");
+  g_assert_true (g_str_has_suffix (failed_path, "secret.txt"));
+  g_assert_nonnull (strstr (failed_error, "Permission denied"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -312,6 +367,7 @@ main (int   argc,
   ADD ("/cli/missing-article-fails", test_missing_article_fails);
   ADD ("/cli/cite-and-stats", test_cite_and_stats);
   ADD ("/cli/damaged-library-moved-aside", test_damaged_library_moved_aside);
+  ADD ("/cli/unreadable-file", test_unreadable_file);
 #undef ADD
 
   return g_test_run ();

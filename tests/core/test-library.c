@@ -430,6 +430,34 @@ test_set_page (Fixture       *f,
   g_assert_error (error, ZR_DATA_ERROR, ZR_DATA_ERROR_INVALID);
 }
 
+static void
+test_second_connection_imports (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *a = fixture_path ("page-a.txt");
+  g_autofree char *b = fixture_path ("page-b.txt");
+  g_autoptr(ZrPage) pa = parse_fixture ("page-a.txt");
+  g_autoptr(ZrPage) pb = parse_fixture ("page-b.txt");
+  g_autoptr(ZrLibrary) other = zr_test_open_library (f->db_path);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *reader = zr_database_get_handle (zr_library_get_database (f->library));
+  sqlite3_stmt *stmt = NULL;
+
+  import_ok (f, a, FALSE, pa->records->len);
+
+  /* The window holds a read transaction open (a list being scrolled)… */
+  g_assert_cmpint (sqlite3_prepare_v2 (reader, "SELECT id FROM records", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+
+  /* …while the command-line tool imports through its own connection. */
+  g_assert_true (zr_library_import_file (other, b, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  sqlite3_finalize (stmt);
+
+  /* The next refresh shows the new records. */
+  g_assert_cmpuint (zr_library_count (f->library, NULL, &error), ==, pa->records->len + pb->records->len);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -449,6 +477,7 @@ main (int   argc,
   ADD ("/core/library/symlink-loop", test_symlink_loop);
   ADD ("/core/library/reclassify-is-stable", test_reclassify_is_stable);
   ADD ("/core/library/set-page", test_set_page);
+  ADD ("/core/library/second-connection-imports", test_second_connection_imports);
 #undef ADD
 
   return g_test_run ();

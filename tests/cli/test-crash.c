@@ -1,0 +1,228 @@
+/* test-crash.c: an import or reclassify killed with SIGKILL leaves the
+ * library whole: every file fully imported or absent
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+
+#include "zr-encoding.h"
+#include "zr-page-parser.h"
+#include "../core/zr-test-utils.h"
+
+#define N_FILES 300
+
+static void
+write_pages (const char *dir)
+{
+  for (int i = 0; i < N_FILES; i++)
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+      g_autofree char *name = g_strdup_printf ("2024-01-%02d_第%02d版.txt", i % 28 + 1, i % 8 + 1);
+      g_autofree char *sub = g_strdup_printf ("%s/batch-%03d", dir, i);
+      g_autofree char *path = g_build_filename (sub, name, NULL);
+
+      g_mkdir (sub, 0700);
+      for (int j = 0; j < 25; j++)
+        {
+          g_string_append_printf (s, "## 天元区第%d批项目 第%d号工地复工\n\n", i, j);
+          g_string_append_printf (s, "株洲日报讯(全媒体记者/黄%d) 近日，天元区栗雨街道第%d号工地全面复工，现场有工人%d名。\n\n", j, j, i + j);
+          g_string_append (s, "“工期紧，我们分两班倒。”项目负责人王先生说。\n\n");
+          g_string_append_printf (s, "据了解，该项目计划投资%d万元，预计明年%d月完工。\n\n", i * 10 + j, j % 12 + 1);
+        }
+      g_assert_true (g_file_set_contents (path, s->str, s->len, NULL));
+    }
+}
+
+static guint
+expected_records (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(ZrPage) page = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  text = zr_text_decode (contents, len, NULL, NULL, NULL);
+  g_assert_nonnull (text);
+  page = zr_page_parse (text);
+  return page->records->len;
+}
+
+static GPid
+spawn_cli (const char *db,
+           const char *command,
+           const char *arg)
+{
+  const char *argv[] = { g_getenv ("ZR_CLI"), "--db", db, command, arg, NULL };
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+
+  g_assert_nonnull (argv[0]);
+  g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                 NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  return pid;
+}
+
+static gint64
+count_sources (const char *db_path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  if (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      sqlite3_close (db);
+      return -1;
+    }
+  sqlite3_busy_timeout (db, 1000);
+  if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sources", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* Returns TRUE if the process was still running and was killed. */
+static gboolean
+kill_and_reap (GPid pid)
+{
+  int status = 0;
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  return WIFSIGNALED (status);
+}
+
+static void
+assert_integrity (ZrDatabase *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_assert_cmpint (sqlite3_prepare_v2 (zr_database_get_handle (db), "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (zr_database_get_handle (db), "PRAGMA foreign_key_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+}
+
+static void
+test_killed_import (void)
+{
+  g_autofree char *dir = zr_test_mkdtemp ();
+  g_autofree char *pages = g_build_filename (dir, "pages", NULL);
+  g_autofree char *db_path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(ZrLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 seen = 0, start;
+  guint checked = 0;
+  GPid pid;
+
+  g_mkdir (pages, 0700);
+  write_pages (pages);
+
+  pid = spawn_cli (db_path, "import", pages);
+  /* Let it get a good way in, then pull the plug. */
+  start = g_get_monotonic_time ();
+  while ((seen = count_sources (db_path)) < 10 && g_get_monotonic_time () - start < 60 * G_USEC_PER_SEC)
+    g_usleep (5000);
+  g_assert_true (kill_and_reap (pid));
+  g_assert_cmpint (seen, >=, 10);
+
+  library = zr_test_open_library (db_path);
+  assert_integrity (zr_library_get_database (library));
+  g_assert_cmpint (sqlite3_prepare_v2 (zr_database_get_handle (zr_library_get_database (library)),
+                                       "SELECT s.path, count(r.id) FROM sources s LEFT JOIN records r ON r.source_id = s.id GROUP BY s.id",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *path = (const char *) sqlite3_column_text (stmt, 0);
+      g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, expected_records (path));
+      checked++;
+    }
+  sqlite3_finalize (stmt);
+  g_test_message ("killed after %u of %d files", checked, N_FILES);
+  g_assert_cmpuint (checked, >=, 10);
+  g_assert_cmpuint (checked, <, N_FILES);
+
+  /* Importing again completes the job. */
+  {
+    const char *paths[] = { pages, NULL };
+    g_autoptr(ZrImportReport) report = zr_library_import (library, paths, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->unchanged_files, ==, checked);
+    g_assert_cmpuint (report->imported_files, ==, N_FILES - checked);
+  }
+  g_clear_object (&library);
+  zr_test_rmdir (dir);
+}
+
+static void
+test_killed_reclassify (void)
+{
+  g_autofree char *dir = zr_test_mkdtemp ();
+  g_autofree char *pages = g_build_filename (dir, "pages", NULL);
+  g_autofree char *db_path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(ZrLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  const char *paths[] = { pages, NULL };
+  gboolean killed = FALSE;
+  GPid pid;
+
+  g_mkdir (pages, 0700);
+  write_pages (pages);
+  library = zr_test_open_library (db_path);
+  {
+    g_autoptr(ZrImportReport) report = zr_library_import (library, paths, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+  }
+  g_clear_object (&library);
+
+  /* Kill it sooner and sooner, so that one of the kills lands in the middle. */
+  for (guint delay_ms = 640; delay_ms >= 5; delay_ms /= 2)
+    {
+      library = zr_test_open_library (db_path);
+      /* Mark every record, so that a half-done reclassification would show. */
+      g_assert_true (zr_database_exec (zr_library_get_database (library),
+                                       "UPDATE records SET district = 'marked'", &error));
+      g_clear_object (&library);
+
+      pid = spawn_cli (db_path, "reclassify", NULL);
+      g_usleep (delay_ms * 1000);
+      killed |= kill_and_reap (pid);
+
+      library = zr_test_open_library (db_path);
+      assert_integrity (zr_library_get_database (library));
+      g_assert_cmpint (sqlite3_prepare_v2 (zr_database_get_handle (zr_library_get_database (library)),
+                                           "SELECT sum (district = 'marked'), count(*) FROM records", -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      /* all or nothing, whenever it was killed */
+      if (sqlite3_column_int (stmt, 0) != 0)
+        g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, sqlite3_column_int (stmt, 1));
+      g_test_message ("killed after %u ms: %d of %d records as before", delay_ms,
+                      sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1));
+      sqlite3_finalize (stmt);
+      g_clear_object (&library);
+    }
+  g_assert_true (killed);
+  g_clear_object (&library);
+  zr_test_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/cli/crash/killed-import", test_killed_import);
+  g_test_add_func ("/cli/crash/killed-reclassify", test_killed_reclassify);
+  return g_test_run ();
+}
