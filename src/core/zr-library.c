@@ -15,7 +15,7 @@
 #include "zr-figures.h"
 #include "zr-filter-private.h"
 #include "zr-json.h"
-#include "zr-library.h"
+#include "zr-library-private.h"
 #include "zr-page-parser.h"
 #include "zr-quotes.h"
 #include "zr-search.h"
@@ -29,6 +29,7 @@ struct _ZrLibrary
   GObject       parent_instance;
   ZrDatabase   *db;
   ZrClassifier *classifier;
+  guint         skip_index : 1;
 };
 
 G_DEFINE_FINAL_TYPE (ZrLibrary, zr_library, G_TYPE_OBJECT)
@@ -334,6 +335,7 @@ store_record (ZrDatabase  *db,
               gint64       source_id,
               guint        position,
               Analysed    *a,
+              gboolean     index,
               GError     **error)
 {
   PREPARE (ins, "INSERT INTO records (source_id, position, kind, headline, headline_offset,"
@@ -429,7 +431,7 @@ store_record (ZrDatabase  *db,
       }
   }
 
-  return zr_search_index_record (db, id, r, error);
+  return !index || zr_search_index_record (db, id, r, error);
 }
 
 static char *
@@ -522,7 +524,8 @@ read_file (const char  *path,
 static gboolean write_page (ZrDatabase *db, const char *abs, const char *basename, const char *hash,
                             const char *encoding, const char *forced_encoding, const char *old_override,
                             gsize len, const ZrPage *page, const char *meta_json, const char *page_date,
-                            int page_number, gint64 source_id, GArray *analysed, GError **error);
+                            int page_number, gint64 source_id, GArray *analysed, gboolean index,
+                            GError **error);
 
 /**
  * zr_library_import_file:
@@ -624,7 +627,7 @@ zr_library_import_file (ZrLibrary   *self,
   if (!zr_database_begin (db, error))
     return FALSE;
   ok = write_page (db, abs, basename, hash, encoding, forced_encoding, old_override, len,
-                   page, meta_json, page_date, page_number, source_id, analysed, error) &&
+                   page, meta_json, page_date, page_number, source_id, analysed, !self->skip_index, error) &&
        zr_database_commit (db, error);
   if (!ok)
     zr_database_rollback (db);
@@ -648,6 +651,7 @@ write_page (ZrDatabase    *db,
             int            page_number,
             gint64         source_id,
             GArray        *analysed,
+            gboolean       index,
             GError       **error)
 {
   if (source_id >= 0)
@@ -693,7 +697,7 @@ write_page (ZrDatabase    *db,
     }
 
   for (guint i = 0; i < analysed->len; i++)
-    if (!store_record (db, source_id, i, &g_array_index (analysed, Analysed, i), error))
+    if (!store_record (db, source_id, i, &g_array_index (analysed, Analysed, i), index, error))
       return FALSE;
 
   return TRUE;
@@ -1287,4 +1291,12 @@ zr_library_set_page (ZrLibrary   *self,
       return FALSE;
     }
   return TRUE;
+}
+
+void
+_zr_library_set_skip_index (ZrLibrary *self,
+                            gboolean   skip)
+{
+  g_return_if_fail (ZR_IS_LIBRARY (self));
+  self->skip_index = !!skip;
 }
