@@ -321,7 +321,9 @@ store_classification (ZrDatabase             *db,
 
   _zr_bind_text_or_null (update, 1, c->district);
   _zr_bind_text_or_null (update, 2, c->topic);
-  _zr_bind_text_or_null (update, 3, c->why_json);
+  /* The evidence is several kilobytes a record: it is recomputed when an
+   * article is opened (zr_library_get_article) instead of being stored. */
+  sqlite3_bind_null (update, 3);
   sqlite3_bind_int64 (update, 4, record_id);
   if (!step_done (db, update, error))
     return FALSE;
@@ -903,6 +905,12 @@ zr_library_get_article (ZrLibrary  *self,
                                      " ORDER BY is_primary DESC, weight DESC, topic", id, error);
   if (article->topics == NULL)
     return NULL;
+
+  {
+    g_autoptr(ZrClassification) c = zr_classifier_classify (self->classifier, article->record);
+    g_free (article->why_json);
+    article->why_json = g_steal_pointer (&c->why_json);
+  }
 
   article->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_quote_free);
   stmt = _zr_stmt (db, "SELECT paragraph, start_offset, end_offset, text, speaker, role FROM quotes"
