@@ -20,6 +20,11 @@ typedef struct
   gboolean is_primary;
 } ZrLabel;
 
+ZrLabel *zr_label_new  (const char *name,
+                        double      weight,
+                        gboolean    is_primary);
+void     zr_label_free (ZrLabel    *label);
+
 typedef struct
 {
   char      *district;     /* primary: one of the nine, 市级 or 外地 */
@@ -39,12 +44,22 @@ G_DECLARE_FINAL_TYPE (ZrClassifier, zr_classifier, ZR, CLASSIFIER, GObject)
 const char * const *zr_classifier_list_districts (void);
 /* The fourteen topics of DESIGN.md §4, in order. */
 const char * const *zr_classifier_list_topics    (void);
+/* Both lists above come from the default data (see
+ * zr_classifier_new_default()), loaded once per process; these two give the
+ * lists of one classifier's own data. */
+const char * const *zr_classifier_get_districts  (ZrClassifier *self);
+const char * const *zr_classifier_get_topics     (ZrClassifier *self);
 
 /* Loads the gazetteer and topic lexicon built into the core library
  * (data/gazetteer/), or the files named by $ZR_GAZETTEER and $ZR_TOPICS. */
 ZrClassifier     *zr_classifier_new_default (GError          **error);
 ZrClassifier     *zr_classifier_new_from_files (GFile          *gazetteer,
                                                 GFile          *topics,
+                                                GError        **error);
+/* The contents of a gazetteer and a topics file (GKeyFile text, see
+ * data/gazetteer/README.md). */
+ZrClassifier     *zr_classifier_new_from_bytes (GBytes         *gazetteer,
+                                                GBytes         *topics,
                                                 GError        **error);
 ZrClassification *zr_classifier_classify   (ZrClassifier     *self,
                                             const ZrRecord   *record);

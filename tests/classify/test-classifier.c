@@ -1,0 +1,690 @@
+/* test-classifier.c: districts and topics of records
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "zr-classifier.h"
+#include "zr-error.h"
+#include "zr-lexicon.h"
+#include "zr-page-parser.h"
+
+/* Every story below is invented for these tests. */
+
+static ZrClassifier *classifier;
+
+/* A record from its parts; the paragraphs (NULL-terminated) are body text,
+ * except that one starting with "图：" is a caption. */
+static ZrRecord *
+make_record (const char *column,
+             const char *headline,
+             const char *dateline,
+             ...)
+{
+  ZrRecord *r = zr_record_new (ZR_RECORD_KIND_ARTICLE);
+  va_list ap;
+  const char *text;
+
+  r->column = g_strdup (column);
+  r->headline = g_strdup (headline);
+  r->dateline = g_strdup (dateline);
+  va_start (ap, dateline);
+  while ((text = va_arg (ap, const char *)) != NULL)
+    {
+      ZrParagraphKind kind = g_str_has_prefix (text, "图：") ? ZR_PARAGRAPH_KIND_CAPTION
+                                                              : ZR_PARAGRAPH_KIND_BODY;
+      g_ptr_array_add (r->paragraphs, zr_paragraph_new (kind, text, -1));
+    }
+  va_end (ap);
+  return r;
+}
+
+/* Evaluates a JSON path on @json with SQLite's json_extract(); returns the
+ * value as text (NULL for SQL NULL). */
+static char *
+json_get (const char *json,
+          const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *result = NULL;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT json_extract (?, ?)", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, path, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return result;
+}
+
+/* "天元区,芦淞区" from the labels of a classification. */
+static char *
+join_labels (GPtrArray *labels)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const ZrLabel *l = g_ptr_array_index (labels, i);
+
+      g_assert_true (l->is_primary == (i == 0));
+      g_assert_cmpfloat (l->weight, >=, 0);
+      if (i > 0)
+        g_string_append_c (s, ',');
+      g_string_append (s, l->name);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+check (ZrRecord   *record,
+       const char *district,
+       const char *districts,
+       const char *topic)
+{
+  g_autoptr(ZrRecord) r = record;
+  g_autoptr(ZrClassification) c = zr_classifier_classify (classifier, r);
+  g_autofree char *all = join_labels (c->districts);
+
+  g_assert_cmpstr (c->district, ==, district);
+  g_assert_cmpstr (all, ==, districts);
+  g_assert_cmpstr (c->topic, ==, topic);
+  g_assert_cmpuint (c->topics->len, >=, 1);
+  g_assert_cmpstr (((ZrLabel *) g_ptr_array_index (c->topics, 0))->name, ==, topic);
+}
+
+static void
+test_lists (void)
+{
+  const char * const *d = zr_classifier_list_districts ();
+  const char * const *t = zr_classifier_list_topics ();
+  g_autofree char *districts = g_strjoinv (",", (char **) d);
+  g_autofree char *topics = g_strjoinv (",", (char **) t);
+
+  g_assert_cmpstr (districts, ==,
+                   "荷塘区,芦淞区,石峰区,天元区,渌口区,醴陵市,攸县,茶陵县,炎陵县,市级,外地");
+  g_assert_cmpstr (topics, ==,
+                   "城市管理,基层治理,党建,文明创建,政务服务,产业经济,公共安全,"
+                   "市场监管,教育,文化旅游,交通出行,农业农村,医疗卫生,公告");
+  g_assert_true (zr_classifier_get_districts (classifier)[0] != NULL);
+}
+
+static void
+test_nine_districts (void)
+{
+  check (make_record (NULL, "月塘街道为老旧小区装上新路灯", "株洲日报讯",
+                      "近日，荷塘区月塘街道对辖区三个老旧小区的路灯进行更换，市容焕然一新。",
+                      "城管队员还清理了楼道里的小广告。", NULL),
+         "荷塘区", "荷塘区", "城市管理");
+  check (make_record (NULL, "白关镇丝瓜大棚迎来采摘季", "株洲日报讯",
+                      "连日来，芦淞区白关镇的种植大户忙着采摘，农户们笑开了颜。",
+                      "今年全镇丝瓜大棚面积又有增加。", NULL),
+         "芦淞区", "芦淞区", "农业农村");
+  check (make_record (NULL, "田心街道党员进网格", NULL,
+                      "石峰区田心街道组织200名党员下沉网格，党支部书记带头走访。",
+                      "党建引领让居民有事找得到人。", NULL),
+         "石峰区", "石峰区", "党建");
+  check (make_record (NULL, "栗雨湖畔书店办起读书会", NULL,
+                      "每周六晚，天元区栗雨湖边的一家书店都会举办读书会，吸引不少市民。",
+                      "店主说，阅读让夜晚多了书香。", NULL),
+         "天元区", "天元区", "文化旅游");
+  check (make_record (NULL, "朱亭镇新建农村公路通车", NULL,
+                      "日前，渌口区朱亭镇一条10公里长的农村公路正式通车，村民出行更方便。",
+                      NULL),
+         "渌口区", "渌口区", "交通出行");
+  check (make_record ("今日醴陵", "泗汾镇卫生院开展义诊", NULL,
+                      "日前，泗汾镇卫生院的医生走进村部，为60余名老人免费义诊。", NULL),
+         "醴陵市", "醴陵市", "医疗卫生");
+  check (make_record (NULL, "酒埠江镇民宿迎来游客高峰", NULL,
+                      "五一假期，攸县酒埠江镇的民宿几乎天天客满，景区游客比去年多了三成。", NULL),
+         "攸县", "攸县", "文化旅游");
+  check (make_record (NULL, "洣江街道一站式办结居民事项", NULL,
+                      "茶陵县洣江街道便民服务中心推出“一件事”办理，审批时间缩短一半。", NULL),
+         "茶陵县", "茶陵县", "政务服务");
+  check (make_record (NULL, "鹿原镇黄桃基地春季施肥", NULL,
+                      "炎陵县鹿原镇的黄桃种植基地里，农户们正忙着施肥。", NULL),
+         "炎陵县", "炎陵县", "农业农村");
+}
+
+static void
+test_city_and_outside (void)
+{
+  /* City-level bodies, no district named. */
+  check (make_record (NULL, "市城管局部署夏季市容整治", "株洲日报讯",
+                      "昨天，市城管局召开会议，部署全市夏季市容环境整治工作。",
+                      "市委、市政府要求各部门加强协作。", NULL),
+         "市级", "市级", "城市管理");
+  /* A story from elsewhere. */
+  check (make_record (NULL, "长沙地铁新线开通", NULL,
+                      "据报道，长沙一条新的地铁线路昨日开通，沿线市民出行更便捷。",
+                      "湘潭方向的城际公交也同步调整。", NULL),
+         "外地", "外地", "交通出行");
+  /* A school of the city praised by a university elsewhere is citywide. */
+  check (make_record (NULL, "北京一高校向株洲市一中发来喜报", "株洲日报讯",
+                      "近日，北京一所高校向株洲市一中发来喜报，表扬该校毕业生。",
+                      "市一中校长表示，学校将继续培养优秀学子。", NULL),
+         "市级", "市级", "教育");
+  /* A commentary that looks at other cities but is about this one. */
+  check (make_record (NULL, "城市更新，株洲能学什么", NULL,
+                      "杭州、上海和南京都在推进城市更新。",
+                      "南京的做法是小尺度改造；上海则重视居民参与。",
+                      "株洲的老旧小区改造同样要问计于民，株洲正在申报试点。",
+                      "市住建局负责人说，株洲有条件走在前面。", NULL),
+         "市级", "市级", "城市管理");
+}
+
+static void
+test_aliases (void)
+{
+  check (make_record (NULL, "株洲高新区新引进三个项目", NULL,
+                      "今年一季度，株洲高新区签约三个制造业项目，总投资超过20亿元。", NULL),
+         "天元区", "天元区", "产业经济");
+  check (make_record (NULL, "河西新开两条公交线路", NULL,
+                      "为方便河西居民出行，公交公司新开两条线路。", NULL),
+         "天元区", "天元区", "交通出行");
+  check (make_record (NULL, "原株洲县老街换新颜", NULL,
+                      "原株洲县的老街经过改造，沿街立面和路灯都换了新，市容整洁。", NULL),
+         "渌口区", "渌口区", "城市管理");
+}
+
+static void
+test_longest_match (void)
+{
+  g_autoptr(ZrRecord) district = make_record (NULL, "石峰区城管局清理占道经营", NULL,
+                                              "石峰区城管局出动30人次，清理占道经营摊点。", NULL);
+  g_autoptr(ZrRecord) city = make_record (NULL, "市城管局清理占道经营", NULL,
+                                          "市城管局出动30人次，清理占道经营摊点。", NULL);
+  g_autoptr(ZrClassification) a = zr_classifier_classify (classifier, district);
+  g_autoptr(ZrClassification) b = zr_classifier_classify (classifier, city);
+  g_autofree char *a_term = json_get (a->why_json, "$.district.evidence[0].term");
+  g_autofree char *a_city = json_get (a->why_json, "$.district.scores.市级");
+  g_autofree char *b_term = json_get (b->why_json, "$.district.evidence[0].term");
+  g_autofree char *b_label = json_get (b->why_json, "$.district.evidence[0].label");
+
+  g_assert_cmpstr (a->district, ==, "石峰区");
+  g_assert_cmpuint (a->districts->len, ==, 1);
+  g_assert_cmpstr (a_term, ==, "石峰区");
+  g_assert_null (a_city);     /* 城管局 after 石峰区 is never read as 市城管局 */
+  g_assert_cmpstr (b->district, ==, "市级");
+  g_assert_cmpstr (b_term, ==, "市城管局");
+  g_assert_cmpstr (b_label, ==, "市级");
+
+  /* 城市 stops 市长 from being read inside 城市长效. */
+  check (make_record (NULL, "城市长效管理见成效", NULL,
+                      "芦淞区推进城市长效管理，城管队员每天巡查背街小巷。", NULL),
+         "芦淞区", "芦淞区", "城市管理");
+}
+
+static void
+test_one_of_three (void)
+{
+  /* Three districts are named; the story is about the one in the headline,
+   * the dateline and most of the body. */
+  check (make_record (NULL, "天元区三门镇建成智慧养殖基地", "株洲日报讯",
+                      "日前，天元区三门镇一座智慧养殖基地建成投产，合作社的20户农户入股。",
+                      "该基地的技术员曾在荷塘区和醴陵市的养殖场工作多年。",
+                      "三门镇负责人说，基地明年将再扩建一个养殖棚。", NULL),
+         "天元区", "天元区,荷塘区,醴陵市", "农业农村");
+
+  /* Two districts each named once in passing, none in the headline, the
+   * city's bodies leading: citywide. */
+  check (make_record (NULL, "全市启动春季植树活动", NULL,
+                      "市林业局昨天启动春季义务植树活动，全市共设28个植树点。",
+                      "荷塘区、石峰区的志愿者也赶来参加。", NULL),
+         "市级", "市级,荷塘区,石峰区", "文明创建");
+}
+
+static void
+test_column_label (void)
+{
+  /* A district column label outweighs a body mention of another district. */
+  check (make_record ("石峰区", "老街变身步行街", NULL,
+                      "清水塘片区的老街经过改造成为步行街，附近的芦淞区居民也常来散步。",
+                      "城管队员每天巡查，劝导占道经营。", NULL),
+         "石峰区", "石峰区,芦淞区", "城市管理");
+}
+
+static void
+test_topic_weights (void)
+{
+  /* 学校 (教育, 2) once in the headline (×4 = 8) beats 消防 (公共安全, 2)
+   * three times in the body (first paragraph ×1.5, then ×1: 3 + 2 + 2). */
+  g_autoptr(ZrRecord) r = make_record (NULL, "学校组织演练", NULL,
+                                       "演练中，消防员讲解了逃生要领。",
+                                       "消防员还演示了灭火器的用法。",
+                                       "最后，消防员为大家答疑。", NULL);
+  g_autoptr(ZrClassification) c = zr_classifier_classify (classifier, r);
+  g_autofree char *where = json_get (c->why_json, "$.topics.evidence[0].where");
+  g_autofree char *term = json_get (c->why_json, "$.topics.evidence[0].term");
+  g_autofree char *fire_count = json_get (c->why_json, "$.topics.evidence[1].count");
+  g_autofree char *fire_where = json_get (c->why_json, "$.topics.evidence[1].where");
+  g_autofree char *fire = json_get (c->why_json, "$.topics.scores.公共安全");
+
+  g_assert_cmpstr (c->topic, ==, "教育");
+  g_assert_cmpstr (where, ==, "headline");
+  g_assert_cmpstr (term, ==, "学校");
+  g_assert_cmpstr (fire, ==, "7");
+  g_assert_cmpstr (fire_where, ==, "body");     /* two body mentions, 4 */
+  g_assert_cmpstr (fire_count, ==, "2");
+  g_assert_cmpuint (c->topics->len, ==, 2);
+  g_assert_cmpfloat_with_epsilon (((ZrLabel *) g_ptr_array_index (c->topics, 0))->weight, 8.0, 1e-9);
+  g_assert_cmpstr (((ZrLabel *) g_ptr_array_index (c->topics, 1))->name, ==, "公共安全");
+  g_assert_cmpfloat_with_epsilon (((ZrLabel *) g_ptr_array_index (c->topics, 1))->weight, 7.0, 1e-9);
+
+  /* One headline word against a heavier word twice in the body. */
+  check (make_record (NULL, "社区举办义诊", NULL,
+                      "活动中，几名教师也来帮忙。",
+                      "教师们说，下次还会再来。", NULL),
+         "市级", "市级", "医疗卫生");
+}
+
+static void
+test_notice (void)
+{
+  g_autoptr(ZrRecord) r = zr_record_new (ZR_RECORD_KIND_NOTICE);
+  g_autoptr(ZrClassification) c = NULL;
+
+  g_ptr_array_add (r->paragraphs,
+                   zr_paragraph_new (ZR_PARAGRAPH_KIND_BODY,
+                                     "·王小明遗失石峰区某学校开具的收据一张", -1));
+  c = zr_classifier_classify (classifier, r);
+  g_assert_cmpstr (c->topic, ==, "公告");
+  g_assert_cmpuint (c->topics->len, ==, 1);
+  /* The one place a notice names does not make it that district's. */
+  g_assert_cmpstr (c->district, ==, "市级");
+  g_assert_cmpuint (c->districts->len, ==, 2);
+  g_assert_cmpstr (((ZrLabel *) g_ptr_array_index (c->districts, 1))->name, ==, "石峰区");
+}
+
+static void
+test_why_json (void)
+{
+  g_autoptr(ZrRecord) r = make_record ("今日醴陵", "王仙镇开展垃圾分类宣传", "株洲日报讯",
+                                       "日前，王仙镇组织志愿者走进小区讲解垃圾分类。",
+                                       "图：志愿者在小区讲解",
+                                       "镇上还开设了暑期课堂。", NULL);
+  g_autoptr(ZrClassification) c = zr_classifier_classify (classifier, r);
+  g_autofree char *primary = json_get (c->why_json, "$.district.primary");
+  g_autofree char *rule = json_get (c->why_json, "$.district.rule");
+  g_autofree char *score = json_get (c->why_json, "$.district.scores.醴陵市");
+  g_autofree char *e0_term = json_get (c->why_json, "$.district.evidence[0].term");
+  g_autofree char *e0_where = json_get (c->why_json, "$.district.evidence[0].where");
+  g_autofree char *e0_weight = json_get (c->why_json, "$.district.evidence[0].weight");
+  g_autofree char *e1_term = json_get (c->why_json, "$.district.evidence[1].term");
+  g_autofree char *e1_where = json_get (c->why_json, "$.district.evidence[1].where");
+  g_autofree char *e2_term = json_get (c->why_json, "$.district.evidence[2].term");
+  g_autofree char *e2_where = json_get (c->why_json, "$.district.evidence[2].where");
+  g_autofree char *n_evidence = json_get (c->why_json, "$.district.evidence");
+  g_autofree char *t_primary = json_get (c->why_json, "$.topics.primary");
+  g_autofree char *t_term = json_get (c->why_json, "$.topics.evidence[0].term");
+  g_autofree char *t_where = json_get (c->why_json, "$.topics.evidence[0].where");
+  g_autofree char *t_count = json_get (c->why_json, "$.topics.evidence[0].count");
+
+  g_assert_cmpstr (c->district, ==, "醴陵市");
+  g_assert_cmpstr (primary, ==, "醴陵市");
+  g_assert_cmpstr (rule, ==, "district with the most weighted mentions");
+  /* column 醴陵 (8) + headline 王仙镇 (6) + first paragraph 王仙镇 (2) */
+  g_assert_cmpstr (score, ==, "16");
+  g_assert_cmpstr (e0_term, ==, "醴陵");
+  g_assert_cmpstr (e0_where, ==, "column");
+  g_assert_cmpstr (e0_weight, ==, "8");
+  g_assert_cmpstr (e1_term, ==, "王仙镇");
+  g_assert_cmpstr (e1_where, ==, "headline");
+  g_assert_cmpstr (e2_term, ==, "王仙镇");
+  g_assert_cmpstr (e2_where, ==, "first");
+  /* 株洲日报讯 is read and ignored. */
+  g_assert_null (strstr (n_evidence, "株洲"));
+
+  g_assert_cmpstr (c->topic, ==, "城市管理");
+  g_assert_cmpstr (t_primary, ==, "城市管理");
+  g_assert_cmpstr (t_term, ==, "垃圾分类");
+  g_assert_cmpstr (t_where, ==, "headline");
+  g_assert_cmpstr (t_count, ==, "1");
+}
+
+static void
+test_no_evidence (void)
+{
+  g_autoptr(ZrRecord) r = make_record (NULL, "小雨", NULL, "今天有小雨。", NULL);
+  g_autoptr(ZrClassification) c = zr_classifier_classify (classifier, r);
+  g_autofree char *rule = json_get (c->why_json, "$.district.rule");
+
+  g_assert_cmpstr (c->district, ==, "市级");
+  g_assert_cmpstr (rule, ==, "no place named: citywide");
+  g_assert_null (c->topic);
+  g_assert_cmpuint (c->topics->len, ==, 0);
+  g_assert_cmpuint (c->districts->len, ==, 1);
+}
+
+static const char small_gazetteer[] =
+  "[Gazetteer]\n"
+  "Divisions=东区;西区;\n"
+  "Headline=5\n"
+  "[东区]\n"
+  "Short=东湖:2;\n"
+  "[西区]\n"
+  "Towns=石桥镇;\n"
+  "[City]\n"
+  "Prefixes=市;\n"
+  "Organs=水务局;\n"
+  "[Outside]\n"
+  "Terms=远方;\n";
+
+static const char small_topics[] =
+  "[Topics]\n"
+  "Topics=水;桥;\n"
+  "[水]\n"
+  "Words=水:1;\n"
+  "[桥]\n"
+  "Words=桥:1;\n";
+
+static void
+test_other_gazetteer (void)
+{
+  g_autoptr(GBytes) gz = g_bytes_new_static (small_gazetteer, strlen (small_gazetteer));
+  g_autoptr(GBytes) tp = g_bytes_new_static (small_topics, strlen (small_topics));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZrClassifier) other = zr_classifier_new_from_bytes (gz, tp, &error);
+  g_autoptr(ZrRecord) r1 = make_record (NULL, "东湖边", NULL, "石桥镇的人来看水。", NULL);
+  g_autoptr(ZrRecord) r2 = make_record (NULL, "市水务局", NULL, "石桥镇修桥，桥很长，桥也宽。", NULL);
+  g_autoptr(ZrClassification) c1 = NULL;
+  g_autoptr(ZrClassification) c2 = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *topics = NULL;
+  g_autofree char *score = NULL;
+
+  g_assert_no_error (error);
+  names = g_strjoinv (",", (char **) zr_classifier_get_districts (other));
+  topics = g_strjoinv (",", (char **) zr_classifier_get_topics (other));
+  g_assert_cmpstr (names, ==, "东区,西区,市级,外地");
+  g_assert_cmpstr (topics, ==, "水,桥");
+  g_assert_cmpstr (zr_classifier_get_data_version (other), !=,
+                   zr_classifier_get_data_version (classifier));
+  g_assert_cmpuint (strlen (zr_classifier_get_data_version (other)), ==, 64);
+
+  c1 = zr_classifier_classify (other, r1);
+  score = json_get (c1->why_json, "$.district.scores.东区");
+  g_assert_cmpstr (c1->district, ==, "东区");
+  g_assert_cmpstr (score, ==, "10");    /* 2 × headline weight 5 */
+  g_assert_cmpstr (c1->topic, ==, "水");
+  c2 = zr_classifier_classify (other, r2);
+  g_assert_cmpstr (c2->district, ==, "市级");
+  g_assert_cmpstr (c2->topic, ==, "桥");
+}
+
+static void
+test_errors (void)
+{
+  const char *bad_keyfile = "not a key file [[";
+  const char *no_group = "[Gazetteer]\nDivisions=东区;\n";
+  const char *no_topics = "[Topics]\n";
+  g_autoptr(GBytes) bad = g_bytes_new_static (bad_keyfile, strlen (bad_keyfile));
+  g_autoptr(GBytes) missing = g_bytes_new_static (no_group, strlen (no_group));
+  g_autoptr(GBytes) empty_topics = g_bytes_new_static (no_topics, strlen (no_topics));
+  g_autoptr(GBytes) gz = g_bytes_new_static (small_gazetteer, strlen (small_gazetteer));
+  g_autoptr(GBytes) tp = g_bytes_new_static (small_topics, strlen (small_topics));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) nowhere = g_file_new_for_path ("/nonexistent/zr-gazetteer.ini");
+  g_autoptr(GFile) also_nowhere = g_file_new_for_path ("/nonexistent/zr-topics.ini");
+  ZrClassifier *c;
+
+  c = zr_classifier_new_from_bytes (bad, tp, &error);
+  g_assert_null (c);
+  g_assert_error (error, ZR_DATA_ERROR, ZR_DATA_ERROR_INVALID);
+  g_clear_error (&error);
+
+  c = zr_classifier_new_from_bytes (missing, tp, &error);
+  g_assert_null (c);
+  g_assert_error (error, ZR_DATA_ERROR, ZR_DATA_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "东区"));
+  g_clear_error (&error);
+
+  c = zr_classifier_new_from_bytes (gz, empty_topics, &error);
+  g_assert_null (c);
+  g_assert_error (error, ZR_DATA_ERROR, ZR_DATA_ERROR_INVALID);
+  g_clear_error (&error);
+
+  c = zr_classifier_new_from_files (nowhere, also_nowhere, &error);
+  g_assert_null (c);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+static void
+test_env_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("zr-classify-XXXXXX", NULL);
+  g_autofree char *gz_path = g_build_filename (dir, "g.ini", NULL);
+  g_autofree char *tp_path = g_build_filename (dir, "t.ini", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZrClassifier) from_env = NULL;
+  g_autoptr(ZrClassifier) from_files = NULL;
+  g_autoptr(GFile) gz_file = NULL;
+  g_autoptr(GFile) tp_file = NULL;
+
+  g_assert_nonnull (dir);
+  g_assert_true (g_file_set_contents (gz_path, small_gazetteer, -1, NULL));
+  g_assert_true (g_file_set_contents (tp_path, small_topics, -1, NULL));
+  g_setenv ("ZR_GAZETTEER", gz_path, TRUE);
+  g_setenv ("ZR_TOPICS", tp_path, TRUE);
+  from_env = zr_classifier_new_default (&error);
+  g_unsetenv ("ZR_GAZETTEER");
+  g_unsetenv ("ZR_TOPICS");
+  g_assert_no_error (error);
+  g_assert_cmpstr (zr_classifier_get_districts (from_env)[0], ==, "东区");
+
+  gz_file = g_file_new_for_path (gz_path);
+  tp_file = g_file_new_for_path (tp_path);
+  from_files = zr_classifier_new_from_files (gz_file, tp_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (zr_classifier_get_data_version (from_files), ==,
+                   zr_classifier_get_data_version (from_env));
+
+  g_remove (gz_path);
+  g_remove (tp_path);
+  g_rmdir (dir);
+}
+
+/* The built-in resource holds exactly the files of data/gazetteer/. */
+static void
+test_resource_matches_files (void)
+{
+  const char *source = g_getenv ("ZR_SOURCE_DIR");
+  g_autofree char *gz_path = NULL;
+  g_autofree char *tp_path = NULL;
+  g_autoptr(GFile) gz = NULL;
+  g_autoptr(GFile) tp = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZrClassifier) from_files = NULL;
+
+  if (source == NULL)
+    {
+      g_test_skip ("ZR_SOURCE_DIR not set");
+      return;
+    }
+  gz_path = g_build_filename (source, "data", "gazetteer", "gazetteer.ini", NULL);
+  tp_path = g_build_filename (source, "data", "gazetteer", "topics.ini", NULL);
+  gz = g_file_new_for_path (gz_path);
+  tp = g_file_new_for_path (tp_path);
+  from_files = zr_classifier_new_from_files (gz, tp, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (zr_classifier_get_data_version (from_files), ==,
+                   zr_classifier_get_data_version (classifier));
+  g_assert_cmpuint (strlen (zr_classifier_get_data_version (classifier)), ==, 64);
+}
+
+static void
+test_lexicon (void)
+{
+  g_autoptr(ZrLexicon) lex = zr_lexicon_new ();
+  guint label;
+  double weight;
+
+  g_assert_true (zr_lexicon_insert (lex, "石峰区", 1, 1.0));
+  g_assert_true (zr_lexicon_insert (lex, "市城管局", 2, 0.5));
+  g_assert_true (zr_lexicon_insert (lex, "城管", 3, 2.0));
+  g_assert_true (zr_lexicon_insert (lex, "a😀b", 4, 1.0));
+  g_assert_false (zr_lexicon_insert (lex, "城管", 9, 9.0));
+  g_assert_cmpuint (zr_lexicon_get_size (lex), ==, 4);
+  g_assert_true (zr_lexicon_lookup (lex, "城管", &label, &weight));
+  g_assert_cmpuint (label, ==, 3);
+  g_assert_cmpfloat (weight, ==, 2.0);
+  g_assert_true (zr_lexicon_lookup (lex, "a😀b", &label, NULL));
+  g_assert_cmpuint (label, ==, 4);
+  g_assert_false (zr_lexicon_lookup (lex, "城", NULL, NULL));
+  g_assert_false (zr_lexicon_lookup (lex, "市城管", NULL, NULL));
+  g_assert_false (zr_lexicon_lookup (lex, "", NULL, NULL));
+}
+
+static void
+collect (const char *start,
+         gsize       len,
+         guint       label,
+         double      weight,
+         gpointer    user_data)
+{
+  GString *out = user_data;
+
+  g_string_append_printf (out, "%.*s=%u;", (int) len, start, label);
+}
+
+static void
+test_lexicon_scan (void)
+{
+  g_autoptr(ZrLexicon) lex = zr_lexicon_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  zr_lexicon_insert (lex, "石峰区", 1, 1.0);
+  zr_lexicon_insert (lex, "市城管局", 2, 0.5);
+  zr_lexicon_insert (lex, "城管", 3, 2.0);
+  zr_lexicon_insert (lex, "a😀b", 4, 1.0);
+  zr_lexicon_insert (lex, "a😀bc", 5, 1.0);
+
+  zr_lexicon_scan (lex, "石峰区城管局和市城管局，xa😀b a😀bcd a😀", -1, collect, out);
+  g_assert_cmpstr (out->str, ==, "石峰区=1;城管=3;市城管局=2;a😀b=4;a😀bc=5;");
+
+  g_string_truncate (out, 0);
+  zr_lexicon_scan (lex, "市城管", -1, collect, out);
+  g_assert_cmpstr (out->str, ==, "城管=3;");
+
+  g_string_truncate (out, 0);
+  zr_lexicon_scan (lex, "石峰区城管局", strlen ("石峰区"), collect, out);
+  g_assert_cmpstr (out->str, ==, "石峰区=1;");
+}
+
+/* On the real pages (when ZR_CORPUS_DIR is set): the stories a reader can
+ * name by a few words of their headline get the district and topic a
+ * careful reader gives them. */
+static void
+test_corpus (void)
+{
+  static const struct
+  {
+    const char *headline_part;
+    const char *district;
+    const char *topic;
+  } expected[] = {
+    { "天元公安", "天元区", "公共安全" },
+    { "17家单位", "天元区", "市场监管" },
+    { "同济大学", "市级", "教育" },
+    { "株洲礼物", "市级", "产业经济" },
+    { "项目审批", "渌口区", "政务服务" },
+    { "出生一件事", "芦淞区", "政务服务" },
+    { "醴陵红茶", "醴陵市", "农业农村" },
+    { "王仙镇", "醴陵市", NULL },
+    { "精品管理", "石峰区", "城市管理" },
+    { "三问株洲", "市级", NULL },
+  };
+  const char *dir = g_getenv ("ZR_CORPUS_DIR");
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+  guint found = 0;
+
+  if (dir == NULL || (d = g_dir_open (dir, 0, NULL)) == NULL)
+    {
+      g_test_skip ("ZR_CORPUS_DIR not set or not readable");
+      return;
+    }
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *text = NULL;
+      g_autoptr(ZrPage) page = NULL;
+
+      if (!g_str_has_suffix (name, ".txt"))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if (!g_file_get_contents (path, &text, NULL, NULL) || !g_utf8_validate (text, -1, NULL))
+        continue;
+      page = zr_page_parse (text);
+      for (guint i = 0; i < page->records->len; i++)
+        {
+          const ZrRecord *r = g_ptr_array_index (page->records, i);
+
+          if (r->headline == NULL || g_utf8_strlen (r->headline, -1) > 40)
+            continue;
+          for (guint e = 0; e < G_N_ELEMENTS (expected); e++)
+            {
+              g_autoptr(ZrClassification) c = NULL;
+
+              if (strstr (r->headline, expected[e].headline_part) == NULL)
+                continue;
+              c = zr_classifier_classify (classifier, r);
+              g_test_message ("%s → %s %s", r->headline, c->district, c->topic);
+              g_assert_cmpstr (c->district, ==, expected[e].district);
+              if (expected[e].topic)
+                g_assert_cmpstr (c->topic, ==, expected[e].topic);
+              found++;
+            }
+        }
+    }
+
+  if (found == 0)
+    g_test_skip ("the page parser gives no story headlines yet");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  g_unsetenv ("ZR_GAZETTEER");
+  g_unsetenv ("ZR_TOPICS");
+  classifier = zr_classifier_new_default (&error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/core/classify/lexicon/insert", test_lexicon);
+  g_test_add_func ("/core/classify/lexicon/scan", test_lexicon_scan);
+  g_test_add_func ("/core/classify/lists", test_lists);
+  g_test_add_func ("/core/classify/nine-districts", test_nine_districts);
+  g_test_add_func ("/core/classify/city-and-outside", test_city_and_outside);
+  g_test_add_func ("/core/classify/aliases", test_aliases);
+  g_test_add_func ("/core/classify/longest-match", test_longest_match);
+  g_test_add_func ("/core/classify/one-of-three", test_one_of_three);
+  g_test_add_func ("/core/classify/column-label", test_column_label);
+  g_test_add_func ("/core/classify/topic-weights", test_topic_weights);
+  g_test_add_func ("/core/classify/notice", test_notice);
+  g_test_add_func ("/core/classify/why-json", test_why_json);
+  g_test_add_func ("/core/classify/no-evidence", test_no_evidence);
+  g_test_add_func ("/core/classify/other-gazetteer", test_other_gazetteer);
+  g_test_add_func ("/core/classify/errors", test_errors);
+  g_test_add_func ("/core/classify/env-files", test_env_files);
+  g_test_add_func ("/core/classify/resource", test_resource_matches_files);
+  g_test_add_func ("/core/classify/corpus", test_corpus);
+
+  ret = g_test_run ();
+  g_clear_object (&classifier);
+  return ret;
+}
