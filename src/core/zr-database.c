@@ -117,8 +117,8 @@ static const char *migrations[] = {
   "CREATE TABLE clippings ("
   "  id INTEGER PRIMARY KEY,"
   "  record_id INTEGER REFERENCES records(id) ON DELETE SET NULL,"
-  "  source_path TEXT,"                /* survives re-imports that renumber records */
-  "  record_position INTEGER,"
+  "  source_path TEXT NOT NULL DEFAULT '',"         /* survives re-imports that renumber records */
+  "  record_position INTEGER NOT NULL DEFAULT -1,"  /* NOT NULL: UNIQUE treats NULLs as distinct */
   "  quote_text TEXT NOT NULL,"
   "  speaker TEXT,"
   "  role TEXT,"
@@ -131,7 +131,10 @@ static const char *migrations[] = {
   "CREATE TABLE settings ("
   "  key TEXT PRIMARY KEY,"
   "  value TEXT"
-  ") WITHOUT ROWID;",
+  ") WITHOUT ROWID;"
+  /* stats (zr-stats.c): covering indexes for totals and facets */
+  "CREATE INDEX records_district_chars ON records (district, chars);"
+  "CREATE INDEX quotes_record_speaker ON quotes (record_id, speaker);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ZR_SCHEMA_VERSION);

@@ -1,13 +1,25 @@
-/* zr-stats.c  (STUB: to be replaced by the stats work)
+/* zr-stats.c: counts and figures of a filter and of an article
+ *
+ * Each statistic is one SQL statement over covering indexes (see the end of
+ * the first migration in zr-database.c): records_district_chars serves the
+ * totals and the district counts in a single grouped scan,
+ * record_topics_topic the topic counts, bylines_name the reporters,
+ * quotes_speaker / quotes_record_speaker the speakers. The records table is
+ * joined only when the filter restricts it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include "zr-stats.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "zr-classifier.h"
 #include "zr-database-private.h"
+#include "zr-figures.h"
 #include "zr-filter-private.h"
-#include "zr-stats.h"
+#include "zr-quotes.h"
 
 ZrFacet *
 zr_facet_new (const char *name,
@@ -58,54 +70,126 @@ zr_stats_reading_minutes (guint64 chars)
   return (guint) ((chars + ZR_READING_CHARS_PER_MINUTE - 1) / ZR_READING_CHARS_PER_MINUTE);
 }
 
-static GPtrArray *
-count_by (ZrDatabase     *db,
-          const ZrFilter *filter,
-          gboolean        by_district,
-          GError        **error)
+static gboolean
+strv_empty (GStrv v)
 {
-  g_autoptr(ZrFilter) f = zr_filter_copy (filter);
-  g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  const char * const *names = by_district ? zr_classifier_list_districts () : zr_classifier_list_topics ();
-  GPtrArray *result;
+  return v == NULL || v[0] == NULL;
+}
+
+/* Does @filter restrict the records at all (the query counted only when
+ * it makes an FTS expression)? */
+static gboolean
+filter_restricts (const ZrFilter *filter)
+{
+  return !zr_filter_is_empty (filter);
+}
+
+static sqlite3_stmt *
+prepare (ZrDatabase  *db,
+         GString     *sql,
+         GPtrArray   *binds,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (by_district)
-    {
-      g_clear_pointer (&f->districts, g_strfreev);
-      g_string_append (sql, "SELECT r.district, count(*) FROM records r WHERE 1");
-    }
-  else
-    {
-      g_clear_pointer (&f->topics, g_strfreev);
-      g_string_append (sql, "SELECT t.topic, count(*) FROM records r JOIN record_topics t ON t.record_id = r.id WHERE 1");
-    }
-  _zr_filter_append_sql (f, TRUE, sql, binds);
-  g_string_append (sql, " GROUP BY 1");
   rc = sqlite3_prepare_v2 (zr_database_get_handle (db), sql->str, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      _zr_database_set_error (zr_database_get_handle (db), rc, "count", error);
+      _zr_database_set_error (zr_database_get_handle (db), rc, _("Could not count the articles"), error);
+      sqlite3_finalize (stmt);
       return NULL;
     }
-  _zr_filter_bind (stmt, 1, binds);
-  result = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_facet_free);
-  for (guint i = 0; names[i]; i++)
+  if (binds != NULL)
+    _zr_filter_bind (stmt, 1, binds);
+  return stmt;
+}
+
+static gboolean
+step_failed (ZrDatabase  *db,
+             int          rc,
+             GError     **error)
+{
+  if (rc == SQLITE_DONE)
+    return FALSE;
+  _zr_database_set_error (zr_database_get_handle (db), rc, _("Could not count the articles"), error);
+  return TRUE;
+}
+
+static GPtrArray *
+facets_from_names (const char * const *names)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_facet_free);
+  for (guint i = 0; names[i] != NULL; i++)
     g_ptr_array_add (result, zr_facet_new (names[i], 0));
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  return result;
+}
+
+static void
+facets_set (GPtrArray  *facets,
+            const char *name,
+            guint       count)
+{
+  if (name == NULL)
+    return;
+  for (guint i = 0; i < facets->len; i++)
     {
-      const char *name = _zr_column_text (stmt, 0);
-      for (guint i = 0; i < result->len; i++)
+      ZrFacet *facet = g_ptr_array_index (facets, i);
+      if (g_strcmp0 (facet->name, name) == 0)
         {
-          ZrFacet *facet = g_ptr_array_index (result, i);
-          if (g_strcmp0 (facet->name, name) == 0)
-            facet->count = sqlite3_column_int (stmt, 1);
+          facet->count = count;
+          return;
         }
     }
-  return result;
+}
+
+/* One grouped scan: counts per district under the filter without its
+ * districts, and (optionally) the totals under the whole filter. */
+static GPtrArray *
+district_scan (ZrDatabase      *db,
+               const ZrFilter  *filter,
+               guint           *out_articles,
+               guint64         *out_chars,
+               GError         **error)
+{
+  g_autoptr(ZrFilter) f = zr_filter_copy (filter);
+  g_autoptr(GString) sql = g_string_new ("SELECT r.district, count(*), total(r.chars) FROM records r WHERE 1");
+  g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) result = facets_from_names (zr_classifier_list_districts ());
+  gboolean any_district = filter != NULL && !strv_empty (filter->districts);
+  guint articles = 0;
+  guint64 chars = 0;
+  int rc;
+
+  g_clear_pointer (&f->districts, g_strfreev);
+  _zr_filter_append_sql (f, TRUE, sql, binds);
+  g_string_append (sql, " GROUP BY r.district");
+  stmt = prepare (db, sql, binds, error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = _zr_column_text (stmt, 0);
+      guint count = (guint) sqlite3_column_int64 (stmt, 1);
+      guint64 sum = (guint64) sqlite3_column_double (stmt, 2);
+
+      facets_set (result, name, count);
+      if (!any_district || (name != NULL && g_strv_contains ((const char * const *) filter->districts, name)))
+        {
+          articles += count;
+          chars += sum;
+        }
+    }
+  if (step_failed (db, rc, error))
+    return NULL;
+
+  if (out_articles != NULL)
+    *out_articles = articles;
+  if (out_chars != NULL)
+    *out_chars = chars;
+  return g_steal_pointer (&result);
 }
 
 GPtrArray *
@@ -113,7 +197,36 @@ zr_stats_count_by_district (ZrDatabase      *db,
                             const ZrFilter  *filter,
                             GError         **error)
 {
-  return count_by (db, filter, TRUE, error);
+  g_return_val_if_fail (ZR_IS_DATABASE (db), NULL);
+  return district_scan (db, filter, NULL, NULL, error);
+}
+
+gboolean
+zr_stats_count_articles (ZrDatabase      *db,
+                         const ZrFilter  *filter,
+                         guint           *out_articles,
+                         guint64         *out_chars,
+                         GError         **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT count(*), total(r.chars) FROM records r WHERE 1");
+  g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ZR_IS_DATABASE (db), FALSE);
+
+  _zr_filter_append_sql (filter, TRUE, sql, binds);
+  stmt = prepare (db, sql, binds, error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return !step_failed (db, rc == SQLITE_DONE ? SQLITE_ERROR : rc, error);
+  if (out_articles != NULL)
+    *out_articles = (guint) sqlite3_column_int64 (stmt, 0);
+  if (out_chars != NULL)
+    *out_chars = (guint64) sqlite3_column_double (stmt, 1);
+  return TRUE;
 }
 
 GPtrArray *
@@ -121,7 +234,143 @@ zr_stats_count_by_topic (ZrDatabase      *db,
                          const ZrFilter  *filter,
                          GError         **error)
 {
-  return count_by (db, filter, FALSE, error);
+  g_autoptr(ZrFilter) f = zr_filter_copy (filter);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) result = facets_from_names (zr_classifier_list_topics ());
+  int rc;
+
+  g_return_val_if_fail (ZR_IS_DATABASE (db), NULL);
+
+  g_clear_pointer (&f->topics, g_strfreev);
+  if (filter_restricts (f))
+    {
+      /* the set of ids first, then one ordered scan of the topic index:
+       * faster than a lookup per record */
+      g_string_append (sql, "SELECT t.topic, count(*) FROM record_topics t "
+                            "WHERE t.record_id IN (SELECT r.id FROM records r WHERE 1");
+      _zr_filter_append_sql (f, TRUE, sql, binds);
+      g_string_append (sql, ")");
+    }
+  else
+    g_string_append (sql, "SELECT t.topic, count(*) FROM record_topics t WHERE 1");
+  g_string_append (sql, " GROUP BY t.topic");
+
+  stmt = prepare (db, sql, binds, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    facets_set (result, _zr_column_text (stmt, 0), (guint) sqlite3_column_int64 (stmt, 1));
+  if (step_failed (db, rc, error))
+    return NULL;
+  return g_steal_pointer (&result);
+}
+
+/* "SELECT name, count FROM … GROUP BY … ORDER BY count DESC …" into facets.
+ * @select_filtered ends in an open "IN (SELECT r.id FROM records r WHERE 1"
+ * that the filter's conditions complete. */
+static GPtrArray *
+ranked (ZrDatabase      *db,
+        const ZrFilter  *filter,
+        const char      *select_all,
+        const char      *select_filtered,
+        const char      *group_order,
+        guint            limit,
+        GError         **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_facet_free);
+  int rc;
+
+  g_return_val_if_fail (ZR_IS_DATABASE (db), NULL);
+
+  if (filter_restricts (filter) || select_all == NULL)
+    {
+      g_string_append (sql, select_filtered);
+      _zr_filter_append_sql (filter, TRUE, sql, binds);
+      g_string_append (sql, ")");
+    }
+  else
+    g_string_append (sql, select_all);
+  g_string_append (sql, group_order);
+  if (limit > 0)
+    g_string_append_printf (sql, " LIMIT %u", limit);
+
+  stmt = prepare (db, sql, binds, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (result, zr_facet_new (_zr_column_text (stmt, 0),
+                                           (guint) sqlite3_column_int64 (stmt, 1)));
+  if (step_failed (db, rc, error))
+    return NULL;
+  return g_steal_pointer (&result);
+}
+
+GPtrArray *
+zr_stats_top_reporters (ZrDatabase      *db,
+                        const ZrFilter  *filter,
+                        guint            limit,
+                        GError         **error)
+{
+  return ranked (db, filter,
+                 "SELECT b.name, count(DISTINCT b.record_id) AS n FROM bylines b WHERE 1",
+                 "SELECT b.name, count(DISTINCT b.record_id) AS n FROM bylines b "
+                 "WHERE b.record_id IN (SELECT r.id FROM records r WHERE 1",
+                 " GROUP BY b.name ORDER BY n DESC, b.name",
+                 limit, error);
+}
+
+GPtrArray *
+zr_stats_top_speakers (ZrDatabase      *db,
+                       const ZrFilter  *filter,
+                       guint            limit,
+                       GError         **error)
+{
+  return ranked (db, filter,
+                 "SELECT q.speaker, count(*) AS n FROM quotes q WHERE q.speaker IS NOT NULL",
+                 "SELECT q.speaker, count(*) AS n FROM quotes q WHERE q.speaker IS NOT NULL "
+                 "AND q.record_id IN (SELECT r.id FROM records r WHERE 1",
+                 " GROUP BY q.speaker ORDER BY n DESC, q.speaker",
+                 limit, error);
+}
+
+GPtrArray *
+zr_stats_by_source (ZrDatabase      *db,
+                    const ZrFilter  *filter,
+                    guint            limit,
+                    GError         **error)
+{
+  /* grouped on records first (index on source_id), sources looked up per
+   * group only */
+  g_autoptr(GString) inner = g_string_new ("SELECT r.source_id AS sid, count(*) AS n FROM records r WHERE 1");
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_facet_free);
+  int rc;
+
+  g_return_val_if_fail (ZR_IS_DATABASE (db), NULL);
+
+  _zr_filter_append_sql (filter, TRUE, inner, binds);
+  g_string_append (inner, " GROUP BY r.source_id");
+  g_string_printf (sql, "SELECT s.name, g.n FROM (%s) g JOIN sources s ON s.id = g.sid "
+                        "ORDER BY g.n DESC, s.page_date, s.name, s.id", inner->str);
+  if (limit > 0)
+    g_string_append_printf (sql, " LIMIT %u", limit);
+
+  stmt = prepare (db, sql, binds, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (result, zr_facet_new (_zr_column_text (stmt, 0),
+                                           (guint) sqlite3_column_int64 (stmt, 1)));
+  if (step_failed (db, rc, error))
+    return NULL;
+  return g_steal_pointer (&result);
 }
 
 ZrStats *
@@ -129,23 +378,141 @@ zr_stats_query (ZrDatabase      *db,
                 const ZrFilter  *filter,
                 GError         **error)
 {
-  ZrStats *stats = g_new0 (ZrStats, 1);
-  stats->by_district = zr_stats_count_by_district (db, filter, NULL);
-  stats->by_topic = zr_stats_count_by_topic (db, filter, NULL);
-  stats->top_reporters = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_facet_free);
-  stats->top_speakers = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_facet_free);
-  stats->by_source = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_facet_free);
-  return stats;
+  g_autoptr(ZrStats) stats = g_new0 (ZrStats, 1);
+
+  g_return_val_if_fail (ZR_IS_DATABASE (db), NULL);
+
+  stats->by_district = district_scan (db, filter, &stats->articles, &stats->chars, error);
+  if (stats->by_district == NULL)
+    return NULL;
+  stats->reading_minutes = zr_stats_reading_minutes (stats->chars);
+  if ((stats->by_topic = zr_stats_count_by_topic (db, filter, error)) == NULL)
+    return NULL;
+  if ((stats->top_reporters = zr_stats_top_reporters (db, filter, ZR_STATS_TOP_N, error)) == NULL)
+    return NULL;
+  if ((stats->top_speakers = zr_stats_top_speakers (db, filter, ZR_STATS_TOP_N, error)) == NULL)
+    return NULL;
+  if ((stats->by_source = zr_stats_by_source (db, filter, ZR_STATS_TOP_N, error)) == NULL)
+    return NULL;
+  return g_steal_pointer (&stats);
+}
+
+static void
+write_facet_object (ZrJson    *json,
+                    GPtrArray *facets)
+{
+  zr_json_begin_object (json);
+  for (guint i = 0; facets != NULL && i < facets->len; i++)
+    {
+      const ZrFacet *facet = g_ptr_array_index (facets, i);
+      zr_json_key (json, facet->name);
+      zr_json_int (json, facet->count);
+    }
+  zr_json_end_object (json);
+}
+
+static void
+write_facet_array (ZrJson    *json,
+                   GPtrArray *facets)
+{
+  zr_json_begin_array (json);
+  for (guint i = 0; facets != NULL && i < facets->len; i++)
+    {
+      const ZrFacet *facet = g_ptr_array_index (facets, i);
+      zr_json_begin_object (json);
+      zr_json_key (json, "name");
+      zr_json_string (json, facet->name);
+      zr_json_key (json, "count");
+      zr_json_int (json, facet->count);
+      zr_json_end_object (json);
+    }
+  zr_json_end_array (json);
+}
+
+void
+zr_stats_write_json (const ZrStats *stats,
+                     ZrJson        *json)
+{
+  g_return_if_fail (stats != NULL);
+  g_return_if_fail (json != NULL);
+
+  zr_json_begin_object (json);
+  zr_json_key (json, "articles");
+  zr_json_int (json, stats->articles);
+  zr_json_key (json, "chars");
+  zr_json_int (json, (gint64) stats->chars);
+  zr_json_key (json, "reading_minutes");
+  zr_json_int (json, stats->reading_minutes);
+  zr_json_key (json, "by_district");
+  write_facet_object (json, stats->by_district);
+  zr_json_key (json, "by_topic");
+  write_facet_object (json, stats->by_topic);
+  zr_json_key (json, "top_reporters");
+  write_facet_array (json, stats->top_reporters);
+  zr_json_key (json, "top_speakers");
+  write_facet_array (json, stats->top_speakers);
+  zr_json_key (json, "by_source");
+  write_facet_array (json, stats->by_source);
+  zr_json_end_object (json);
 }
 
 ZrArticleStats *
 zr_stats_for_article (const ZrArticle *article)
 {
   ZrArticleStats *s = g_new0 (ZrArticleStats, 1);
+  g_autoptr(GPtrArray) speakers = g_ptr_array_new ();
+  const ZrRecord *record;
+
+  g_return_val_if_fail (article != NULL, s);
+
+  record = article->record;
   s->chars = article->chars;
-  s->reading_minutes = zr_stats_reading_minutes (article->chars);
-  s->paragraphs = article->record->paragraphs->len;
-  s->quotes = article->quotes ? article->quotes->len : 0;
-  s->figures = g_ptr_array_new ();
+  if (s->chars == 0 && record != NULL)
+    s->chars = zr_record_count_chars (record);
+  s->reading_minutes = zr_stats_reading_minutes (s->chars);
+
+  if (record != NULL && record->paragraphs != NULL)
+    for (guint i = 0; i < record->paragraphs->len; i++)
+      {
+        const ZrParagraph *p = g_ptr_array_index (record->paragraphs, i);
+        if (p != NULL && p->kind == ZR_PARAGRAPH_KIND_BODY)
+          s->paragraphs++;
+      }
+
+  if (article->quotes != NULL)
+    {
+      s->quotes = article->quotes->len;
+      for (guint i = 0; i < article->quotes->len; i++)
+        {
+          const ZrQuote *q = g_ptr_array_index (article->quotes, i);
+          gboolean seen = FALSE;
+
+          if (q == NULL || q->speaker == NULL || q->speaker[0] == '\0')
+            continue;
+          for (guint k = 0; k < speakers->len && !seen; k++)
+            seen = g_str_equal (g_ptr_array_index (speakers, k), q->speaker);
+          if (!seen)
+            g_ptr_array_add (speakers, q->speaker);
+        }
+    }
+  g_ptr_array_add (speakers, NULL);
+  s->speakers = g_strdupv ((char **) speakers->pdata);
+
+  if (article->districts != NULL)
+    s->districts = g_strdupv (article->districts);
+  else if (article->district != NULL)
+    s->districts = g_strsplit (article->district, "\x01", 1);
+  else
+    s->districts = g_new0 (char *, 1);
+
+  if (article->figures != NULL)
+    {
+      s->figures = g_ptr_array_sized_new (article->figures->len);
+      for (guint i = 0; i < article->figures->len; i++)
+        g_ptr_array_add (s->figures, g_ptr_array_index (article->figures, i));
+    }
+  else
+    s->figures = zr_figures_extract (record);
+
   return s;
 }
