@@ -1,10 +1,1325 @@
-/* zr-quotes.c  (STUB: to be replaced by the quotes work)
+/* zr-quotes.c: finding speech quotes in a record and who said them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The text is handled as arrays of code points so that offsets are character
+ * offsets. A quotation in marks is a quote when it reads like a sentence
+ * (sentence punctuation inside) or when a speech verb stands next to it;
+ * anything next to 横幅, 口号, 为主题 … is a name or slogan. The speaker is
+ * looked for in the clause before the opening mark (X说：“…”, X：“…”,
+ * 据X介绍，“…”), then in the clause after the closing mark (“…”X说), then,
+ * for a quote opening a paragraph, in the next sentence (“…”70多岁的李阿姨…).
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "zr-quotes.h"
+
+#define MAX_SEGMENT 32      /* longest speaker phrase looked at, in characters */
+#define CONTEXT     64      /* characters of context taken around a quote */
+
+/* ------------------------------------------------------------------------ */
+/* Word lists                                                                */
+
+typedef struct
+{
+  gunichar *c;
+  glong     n;
+} Word;
+
+typedef struct
+{
+  Word  *w;
+  guint  n;
+} WordList;
+
+static int
+word_cmp_longest_first (gconstpointer a,
+                        gconstpointer b)
+{
+  const Word *wa = a, *wb = b;
+  return (int) (wb->n - wa->n);
+}
+
+static WordList *
+word_list_new (const char * const *words)
+{
+  WordList *wl = g_new0 (WordList, 1);
+  guint n = g_strv_length ((char **) words);
+
+  wl->w = g_new0 (Word, n);
+  for (guint i = 0; i < n; i++)
+    wl->w[i].c = g_utf8_to_ucs4_fast (words[i], -1, &wl->w[i].n);
+  wl->n = n;
+  qsort (wl->w, n, sizeof (Word), word_cmp_longest_first);
+  return wl;
+}
+
+/* The longest word ending at @end, not starting before @min. */
+static const Word *
+word_list_suffix (const WordList *wl,
+                  const gunichar *s,
+                  glong           min,
+                  glong           end)
+{
+  for (guint i = 0; i < wl->n; i++)
+    {
+      const Word *w = &wl->w[i];
+      if (end - w->n >= min && memcmp (s + end - w->n, w->c, w->n * sizeof (gunichar)) == 0)
+        return w;
+    }
+  return NULL;
+}
+
+/* The longest word starting at @pos, not running past @end. */
+static const Word *
+word_list_prefix (const WordList *wl,
+                  const gunichar *s,
+                  glong           pos,
+                  glong           end)
+{
+  for (guint i = 0; i < wl->n; i++)
+    {
+      const Word *w = &wl->w[i];
+      if (pos + w->n <= end && memcmp (s + pos, w->c, w->n * sizeof (gunichar)) == 0)
+        return w;
+    }
+  return NULL;
+}
+
+static const char * const speech_verbs[] = {
+  "告诉记者", "告诉笔者", "对记者说", "向记者介绍", "向记者表示", "向记者说", "介绍说",
+  "表示", "认为", "介绍", "强调", "指出", "坦言", "直言", "说道", "说", "称", "告诉",
+  "感慨", "感叹", "解释", "透露", "回忆", "补充", "提到", "谈到", "谈及", "建议", "提醒",
+  "呼吁", "比喻", "反映", "问道", "问", "回答", "答道", "回复", "笑言", "笑道", "坦承",
+  "表态", "说明", "分析", "要求", "举例", "讲道", "讲", "寄语", "感言", "写道", "留言", "报告",
+  "道", "喊道", "表明", "叮嘱", "嘱咐", "承诺", "评价", "总结", "直呼", "称赞", "感慨道", "发言",
+  NULL
+};
+
+/* Verbs that introduce written or official words only before the quote. */
+static const char * const before_verbs[] = {
+  "提出", "号召", "写着", "指示", "批示", NULL
+};
+
+static const char * const tail_stops[] = {
+  "在接受记者采访时", "在接受采访时", "接受记者采访时", "接受采访时", "对记者", "向记者",
+  "对笔者", "向笔者", "告诉", "也曾", "一再", "反复", "多次", "再次", "这样", "如此", "马上",
+  "立即", "随即", "笑着", "笑了笑", "不禁", "忍不住", "也", "还", "又", "则", "就", "都",
+  "曾", "更", "在", "便", "却", "总是", "常常", "经常", "一直", "同样", "当即", "当场",
+  "随后", "当时", "对此", "对此事", "在现场", "现场", "深有感触地", "感慨地", "激动地", "高兴地", "自豪地",
+  "坚定地", "动情地", "兴奋地", "笑呵呵地", "乐呵呵地", "笑眯眯地", "开心地", "认真地",
+  "诚恳地", "无奈地", "满意地", "欣慰地", "幽默地", "风趣地", "形象地", "颇为", "不无",
+  "也常", "还常", "有些", "一脸", "一边", "边走边", "连连", "连声", "再三", "一语道破",
+  NULL
+};
+
+static const char * const lead_strips[] = {
+  "据", "对此", "随后", "其中", "同时", "此外", "另外", "而", "但", "并", "也", "当天",
+  "当时", "记者了解到", "其后", "接着", "最后", "最终", "后来", "于是", NULL
+};
+
+static const char * const role_suffixes[] = {
+  "长", "主任", "书记", "经理", "员", "负责人", "创始人", "带头人", "传承人", "发言人",
+  "主席", "总监", "主管", "专家", "教授", "医生", "医师", "老师", "教师", "民警", "辅警",
+  "干部", "代表", "总裁", "董事", "政委", "支书", "律师", "法官", "检察官", "警官",
+  "工程师", "会计", "护士", "社工", "主播", "厨师", "村医", "老板", "店主", "摊主",
+  "主委", "常委", "院士", "博士", "主编", "理事", "监事", "顾问", "助理", "秘书",
+  "主持人", "专干", "掌门人", "当家人", "法人", "老板娘", "交警", "特警", "刑警", "同志", "管家", NULL
+};
+
+static const char * const descriptions[] = {
+  "市民", "居民", "村民", "群众", "游客", "网友", "家长", "学生", "消费者", "顾客",
+  "业主", "车主", "农户", "种植户", "养殖户", "老人", "孩子", "小朋友", "乘客", "司机",
+  "商户", "摊贩", "店员", "食客", "患者", "病人", "家属", "读者", "观众", "工人",
+  "农民", "职工", "员工", "上班族", "客户", "志愿者", "老乡", "网民", "用户", "租户",
+  "房东", "租客", "新市民", "外卖小哥", "环卫工", "老党员", "市民朋友", "学生家长",
+  "选手", "考生", "爱好者", "毕业生", "大学生", "研究生", "大爷", "大妈", "阿姨", "师傅",
+  "老师傅", "老大爷", "老奶奶", "老爷爷", "年轻人", "小伙", "小伙子", "姑娘", "妈妈",
+  "父亲", "母亲", "创业者", "经营者", "从业者", "参与者", "受访者", "当事人", "嘉宾", "者",
+  NULL
+};
+
+static const char * const honorifics[] = {
+  "先生", "女士", "小姐", "师傅", "阿姨", "大爷", "大妈", "大姐", "大哥", "大叔", "奶奶",
+  "爷爷", "婆婆", "老师", "医生", "总", "姐", "哥", "叔", "嫂", "伯", "同学", "经理",
+  "主任", "书记", "局长", "所长", "科长", "队长", "院长", "校长", "老板", "老板娘", "姨",
+  "伯伯", "叔叔", "大娘", "大伯", "站长", "村长", "镇长", "区长", "市长", "县长", "部长",
+  "处长", "厂长", "警官", "律师", NULL
+};
+
+/* Honorifics safe to look for in running text (mentions). */
+static const char * const mention_honorifics[] = {
+  "先生", "女士", "小姐", "师傅", "阿姨", "大爷", "大妈", "奶奶", "爷爷", "大姐", "大哥",
+  "大叔", "婆婆", "同学", NULL
+};
+
+static const char * const slogan_after[] = {
+  "的横幅", "横幅", "的标语", "标语", "字样", "的字样", "锦旗", "的锦旗", "的口号", "口号",
+  "的牌子", "的标牌", "牌匾", "为主题", "为题", "的主题", "主题", "的理念", "理念", "的精神",
+  "精神", "的宗旨", "宗旨", "的方针", "方针", "的原则", "原则", "的目标", "的称号", "称号",
+  "的倡议", "倡议", "的讲座", "讲座", "活动", "专项行动", "行动", "工程", "模式", "的模式",
+  "品牌", "战略", "系列", "栏目", "专栏", "节目", "承诺书", "的要求", "的指示", "文件",
+  "的通知", "通知", "的意见", "意见", "方案", "的方案", "办法", "条例", "规定", "的规定",
+  "一书", "一文", "报告", "的报告", "的牌匾", "展板", "的展板", "大字", "的大字", "几个字",
+  "等字", NULL
+};
+
+static const char * const slogan_before[] = {
+  "题为", "名为", "主题为", "称为", "简称", "被誉为", "誉为", "授予", "荣获", "获评",
+  "获得", "写着", "写有", "印着", "印有", "挂着", "拉起", "打出", "喊出", "倡导", "秉持",
+  "践行", "树立", "评为", "冠以", "命名为", "号称", "叫做", "叫作", "所谓", "贴上", "挂上",
+  "亮出", "竖起", "举着", "高举", "拉着", "标有", "印发", "出台", "制定", "发布", "颁布",
+  "下发", "学习", "贯彻", "喊着", "书写", "题写", "锦旗", "横幅", "标语", "口号", "牌匾",
+  "字样", "展板", "条幅", "宣传牌", NULL
+};
+
+static const char * const voice_heads[] = {
+  "声音", "观点", "心声", "点评", "访谈", "感言", "评论", "寄语", "说法", "热议", "他们说",
+  "市民说", "网友说", "各方说", NULL
+};
+
+/* Characters that do not occur in the given name of a person here. */
+static const char not_name_chars[] =
+  "的了说在是和等与也都还们这那个年月日区市县镇村局街路委部处科站队司厂店楼省里时"
+  "我你他她称表认介指坦告讲问答对向为把将从被让给及或而但就又很最更已曾该每各某此"
+  "其会长员人业所上下中前后来去到边着";
+
+static const char common_surnames[] =
+  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余"
+  "杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史"
+  "陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟"
+  "殷詹申欧耿兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛"
+  "靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜"
+  "冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟"
+  "邝官封谈匡鞠惠荆乐冀郁胥班储栗燕楚鄢劳谌奚皮粟冼蔺楼闻厉伊仝郜阚花权帅屠豆朴盖练"
+  "廉禹井祖漆巴丰卿狄宣晋容敬扈晁芮阙浦戈伏鹿薄钭明";
+
+static const char * const compound_surnames[] = {
+  "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "慕容", "令狐", "尉迟", "夏侯", "公孙",
+  "端木", "申屠", "独孤", "南宫", "西门", "宇文", "长孙", "司徒", NULL
+};
+
+typedef struct
+{
+  WordList   *verbs;
+  WordList   *before_verbs;
+  WordList   *tail_stops;
+  WordList   *lead_strips;
+  WordList   *role_suffixes;
+  WordList   *descriptions;
+  WordList   *honorifics;
+  WordList   *mention_honorifics;
+  WordList   *slogan_after;
+  WordList   *slogan_before;
+  WordList   *voice_heads;
+  WordList   *compound_surnames;
+  GHashTable *surnames;      /* gunichar set */
+  GHashTable *not_name;      /* gunichar set */
+} Lexicon;
+
+static GHashTable *
+char_set_new (const char *chars)
+{
+  GHashTable *set = g_hash_table_new (NULL, NULL);
+
+  for (const char *p = chars; *p; p = g_utf8_next_char (p))
+    g_hash_table_add (set, GUINT_TO_POINTER (g_utf8_get_char (p)));
+  return set;
+}
+
+static const Lexicon *
+lexicon (void)
+{
+  static Lexicon *lex;
+
+  if (g_once_init_enter (&lex))
+    {
+      Lexicon *l = g_new0 (Lexicon, 1);
+
+      l->verbs = word_list_new (speech_verbs);
+      l->before_verbs = word_list_new (before_verbs);
+      l->tail_stops = word_list_new (tail_stops);
+      l->lead_strips = word_list_new (lead_strips);
+      l->role_suffixes = word_list_new (role_suffixes);
+      l->descriptions = word_list_new (descriptions);
+      l->honorifics = word_list_new (honorifics);
+      l->mention_honorifics = word_list_new (mention_honorifics);
+      l->slogan_after = word_list_new (slogan_after);
+      l->slogan_before = word_list_new (slogan_before);
+      l->voice_heads = word_list_new (voice_heads);
+      l->compound_surnames = word_list_new (compound_surnames);
+      l->surnames = char_set_new (common_surnames);
+      l->not_name = char_set_new (not_name_chars);
+      g_once_init_leave (&lex, l);
+    }
+  return lex;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Characters                                                                */
+
+static gboolean
+is_han (gunichar c)
+{
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F);
+}
+
+static gboolean
+is_sentence_end (gunichar c)
+{
+  return c == 0x3002 /* 。 */ || c == 0xFF01 /* ！ */ || c == 0xFF1F /* ？ */ ||
+         c == '!' || c == '?';
+}
+
+static gboolean
+is_ellipsis (gunichar c)
+{
+  return c == 0x2026 || c == 0x22EF;
+}
+
+static gboolean
+is_comma (gunichar c)
+{
+  return c == 0xFF0C || c == ',' || c == 0xFF1B || c == ';';
+}
+
+static gboolean
+is_colon (gunichar c)
+{
+  return c == 0xFF1A || c == ':';
+}
+
+static gboolean
+is_open_mark (gunichar c)
+{
+  return c == 0x201C || c == 0x300C || c == 0x300E;
+}
+
+static gboolean
+is_close_mark (gunichar c)
+{
+  return c == 0x201D || c == 0x300D || c == 0x300F;
+}
+
+/* Ends a clause for the purpose of finding who spoke. */
+static gboolean
+is_boundary (gunichar c)
+{
+  return is_sentence_end (c) || is_comma (c) || is_colon (c) || is_open_mark (c) ||
+         is_close_mark (c) || is_ellipsis (c) || c == '"' || c == 0x2018 || c == 0x2019 ||
+         c == 0xFF08 || c == 0xFF09 || c == '(' || c == ')' || c == 0x3010 || c == 0x3011 ||
+         c == 0x300A || c == 0x300B || c == '\n' || c == 0x2014;
+}
+
+static gboolean
+is_space (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x3000;
+}
+
+static gboolean
+is_surname_at (const gunichar *s,
+               glong           pos,
+               glong           end,
+               glong          *out_len)
+{
+  const Lexicon *lx = lexicon ();
+
+  if (word_list_prefix (lx->compound_surnames, s, pos, end) != NULL)
+    {
+      *out_len = 2;
+      return TRUE;
+    }
+  if (pos < end && g_hash_table_contains (lx->surnames, GUINT_TO_POINTER (s[pos])))
+    {
+      *out_len = 1;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* s[a..b) is a plausible full name: surname + one or two characters. */
+static gboolean
+is_name (const gunichar *s,
+         glong           a,
+         glong           b)
+{
+  const Lexicon *lx = lexicon ();
+  glong sl;
+
+  if (!is_surname_at (s, a, b, &sl))
+    return FALSE;
+  if (b - a - sl < 1 || b - a - sl > 2)
+    return FALSE;
+  for (glong i = a + sl; i < b; i++)
+    if (!is_han (s[i]) || g_hash_table_contains (lx->not_name, GUINT_TO_POINTER (s[i])))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+ucs4_has (const gunichar *s,
+          glong           a,
+          glong           b,
+          gunichar        c)
+{
+  for (glong i = a; i < b; i++)
+    if (s[i] == c)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+ucs4_dup (const gunichar *s,
+          glong           a,
+          glong           b)
+{
+  if (b <= a)
+    return NULL;
+  return g_ucs4_to_utf8 (s + a, b - a, NULL, NULL, NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Who: parsing a phrase that names a person                                  */
+
+typedef enum
+{
+  PERSON_NONE,
+  PERSON_NAME,          /* 康久清, 袁女士 */
+  PERSON_DESCRIPTION,   /* 市民, 该负责人 */
+  PERSON_PRONOUN,       /* 他, 她: resolve to the last named person */
+  PERSON_FIRST,         /* 我, 我们: the writer; speaker unknown */
+} PersonKind;
+
+typedef struct
+{
+  PersonKind  kind;
+  char       *speaker;
+  char       *role;
+} Person;
+
+static void
+person_clear (Person *p)
+{
+  g_clear_pointer (&p->speaker, g_free);
+  g_clear_pointer (&p->role, g_free);
+  p->kind = PERSON_NONE;
+}
+
+/* 0: not a role, 1: a description (市民), 2: a title (局长). */
+static int
+prefix_kind (const gunichar *s,
+             glong           a,
+             glong           b)
+{
+  const Lexicon *lx = lexicon ();
+
+  if (b <= a)
+    return 0;
+  if (word_list_suffix (lx->descriptions, s, a, b) != NULL)
+    return 1;
+  if (word_list_suffix (lx->role_suffixes, s, a, b) != NULL)
+    return 2;
+  return 0;
+}
+
+static gboolean
+all_word_chars (const gunichar *s,
+                glong           a,
+                glong           b)
+{
+  for (glong i = a; i < b; i++)
+    if (!is_han (s[i]) && !g_unichar_isalnum (s[i]) && s[i] != 0x3001 /* 、 */ && s[i] != 0xB7)
+      return FALSE;
+  return TRUE;
+}
+
+static PersonKind
+parse_person (const gunichar *s,
+              glong           a,
+              glong           b,
+              Person         *out)
+{
+  const Lexicon *lx = lexicon ();
+  const Word *w;
+  glong t, full_start;
+  gboolean changed = TRUE;
+
+  memset (out, 0, sizeof *out);
+
+  while (a < b && is_space (s[a]))
+    a++;
+  while (b > a && is_space (s[b - 1]))
+    b--;
+
+  while (changed && a < b)
+    {
+      changed = FALSE;
+      if ((w = word_list_prefix (lx->lead_strips, s, a, b)) != NULL && b - a - w->n >= 1)
+        {
+          a += w->n;
+          changed = TRUE;
+        }
+      if ((w = word_list_suffix (lx->tail_stops, s, a, b)) != NULL && b - w->n - a >= 1)
+        {
+          b -= w->n;
+          changed = TRUE;
+        }
+      /* 在会上, 在谈到…时, 在现场: drop from the last 在 */
+      if (b - a >= 4 && (s[b - 1] == 0x4E0A /* 上 */ || s[b - 1] == 0x65F6 /* 时 */ ||
+                         s[b - 1] == 0x4E2D /* 中 */ || s[b - 1] == 0x91CC /* 里 */))
+        {
+          for (glong i = b - 2; i > a + 1 && i >= b - 14; i--)
+            if (s[i] == 0x5728 /* 在 */)
+              {
+                b = i;
+                changed = TRUE;
+                break;
+              }
+        }
+      /* an adverb ending in 地 (激动地, 笑呵呵地) */
+      if (b - a >= 4 && s[b - 1] == 0x5730 /* 地 */)
+        {
+          b -= MIN (4, b - a - 2);
+          changed = TRUE;
+        }
+    }
+
+  /* 一边装箱一边说, 边收拳边说 */
+  for (glong i = a + 2; i < b; i++)
+    if (s[i] == 0x8FB9 /* 边 */ && ucs4_has (s, i + 1, b, 0x8FB9))
+      {
+        b = s[i - 1] == 0x4E00 /* 一 */ ? i - 1 : i;
+        break;
+      }
+
+  if (b - a <= 0 || b - a > MAX_SEGMENT)
+    return PERSON_NONE;
+  full_start = a;
+
+  for (glong i = a; i < b; i++)
+    if (s[i] == 0x6211 /* 我 */ || s[i] == 0x54B1 /* 咱 */)
+      return out->kind = PERSON_FIRST;
+
+  if (b - a == 1 && (s[a] == 0x4ED6 /* 他 */ || s[a] == 0x5979 /* 她 */))
+    return out->kind = PERSON_PRONOUN;
+  if (s[a] == 0x4ED6 || s[a] == 0x5979 || s[a] == 0x4F60 || s[a] == 0x60A8)
+    return PERSON_NONE;
+
+  /* the writer's own people are not speakers */
+  if (word_list_suffix (lx->descriptions, s, a, b) == NULL &&
+      b - a >= 2 && b - a <= 4 && s[b - 2] == 0x8BB0 && s[b - 1] == 0x8005 /* 记者 */)
+    return PERSON_NONE;
+
+  /* descriptive words before the last 的 are not part of the name */
+  for (t = b - 1; t > a; t--)
+    if (s[t] == 0x7684 /* 的 */)
+      {
+        a = t + 1;
+        break;
+      }
+  if (b - a <= 0 || !all_word_chars (s, a, b))
+    return PERSON_NONE;
+
+  /* surname + honorific: 袁女士, 王水兰阿姨, 李总 */
+  if ((w = word_list_suffix (lx->honorifics, s, a, b)) != NULL)
+    {
+      glong p = b - w->n;
+      glong best = -1;
+
+      for (glong st = MAX (a, p - 3); st < p; st++)
+        {
+          glong sl;
+          if (is_surname_at (s, st, p, &sl) && (st == p - sl || is_name (s, st, p)))
+            {
+              int k = prefix_kind (s, a, st);
+              if (st == a || k > 0)
+                {
+                  best = st;
+                  break;
+                }
+            }
+        }
+      if (best < 0 && p - 1 >= a)
+        {
+          glong sl;
+          if (is_surname_at (s, p - 1, p, &sl))
+            best = p - 1;
+        }
+      /* 老李, 小王 */
+      if (best < 0 && p - 2 >= a && (s[p - 2] == 0x8001 || s[p - 2] == 0x5C0F))
+        best = p - 2;
+      if (best >= 0)
+        {
+          out->kind = PERSON_NAME;
+          out->speaker = ucs4_dup (s, best, b);
+          if (prefix_kind (s, a, best) == 2)
+            out->role = ucs4_dup (s, a, best);
+          return PERSON_NAME;
+        }
+    }
+
+  /* title + name: 石峰区城管局局长康久清; or a name alone */
+  {
+    glong best_start = -1;
+    int best_score = 0;
+
+    for (glong k = 4; k >= 2; k--)
+      {
+        glong st = b - k;
+        int score;
+
+        if (st < a || !is_name (s, st, b))
+          continue;
+        if (st == a)
+          score = 1;
+        else
+          score = prefix_kind (s, a, st) == 2 ? 3 : prefix_kind (s, a, st) == 1 ? 2 : 0;
+        if (score > best_score)
+          {
+            best_score = score;
+            best_start = st;
+          }
+      }
+    if (best_start >= 0)
+      {
+        out->kind = PERSON_NAME;
+        out->speaker = ucs4_dup (s, best_start, b);
+        if (best_score == 3)
+          out->role = ucs4_dup (s, a, best_start);
+        return PERSON_NAME;
+      }
+  }
+
+  /* 老李, 小王 */
+  if (b - a == 2 && (s[a] == 0x8001 || s[a] == 0x5C0F))
+    {
+      glong sl;
+      if (is_surname_at (s, a + 1, b, &sl))
+        {
+          out->kind = PERSON_NAME;
+          out->speaker = ucs4_dup (s, a, b);
+          return PERSON_NAME;
+        }
+    }
+
+  /* a description: 该负责人, 现场一名城管队员, 市民们 */
+  {
+    glong e = b;
+
+    if (e - a >= 2 && s[e - 1] == 0x4EEC /* 们 */)
+      e--;
+    if (prefix_kind (s, a, e) > 0 && b - a <= 20)
+      {
+        static const gunichar quantifiers[] = { 0x4E00 /* 一 */, 0x67D0 /* 某 */, 0x8BE5 /* 该 */,
+                                                0x4E0D /* 不(少) */, 0x591A /* 多(位) */,
+                                                0x51E0 /* 几 */, 0x73B0 /* 现(场) */ };
+        /* 一家瓷厂的销售经理: the whole phrase is the description */
+        if (full_start < a && b - full_start <= 20 && all_word_chars (s, full_start, a - 1))
+          for (guint q = 0; q < G_N_ELEMENTS (quantifiers); q++)
+            if (s[full_start] == quantifiers[q])
+              a = full_start;
+        out->kind = PERSON_DESCRIPTION;
+        out->speaker = ucs4_dup (s, a, b);
+        return PERSON_DESCRIPTION;
+      }
+  }
+
+  return PERSON_NONE;
+}
+
+gboolean
+zr_quotes_parse_speaker (const char  *phrase,
+                         char       **out_speaker,
+                         char       **out_role)
+{
+  g_autofree gunichar *s = NULL;
+  glong n;
+  Person p;
+
+  g_return_val_if_fail (phrase != NULL, FALSE);
+
+  s = g_utf8_to_ucs4_fast (phrase, -1, &n);
+  parse_person (s, 0, n, &p);
+  if (p.kind != PERSON_NAME && p.kind != PERSON_DESCRIPTION)
+    {
+      person_clear (&p);
+      return FALSE;
+    }
+  if (out_speaker)
+    *out_speaker = g_steal_pointer (&p.speaker);
+  if (out_role)
+    *out_role = g_steal_pointer (&p.role);
+  person_clear (&p);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The record being read                                                     */
+
+typedef struct
+{
+  const ZrRecord *record;
+  guint           n;
+  gunichar      **par;
+  glong          *len;
+  GHashTable     *roles;       /* name → role, from mentions and attributions */
+  char           *last_name;   /* last named person, for 他/她 */
+  gboolean        in_voice;    /* under a 【声音】 heading */
+  GPtrArray      *out;
+} Reader;
+
+static void
+reader_set_last (Reader     *r,
+                 const char *name,
+                 const char *role)
+{
+  if (name == NULL)
+    return;
+  g_free (r->last_name);
+  r->last_name = g_strdup (name);
+  if (role != NULL)
+    g_hash_table_replace (r->roles, g_strdup (name), g_strdup (role));
+}
+
+/* Mentions of people in running text: 副所长邓辉明, 袁师傅. */
+static void
+reader_scan_mentions (Reader         *r,
+                      const gunichar *s,
+                      glong           from,
+                      glong           to)
+{
+  const Lexicon *lx = lexicon ();
+
+  for (glong i = MAX (from, 1); i < to; i++)
+    {
+      const Word *w;
+      glong sl;
+
+      if (!is_surname_at (s, i, to, &sl))
+        continue;
+
+      /* surname + honorific */
+      if ((w = word_list_prefix (lx->mention_honorifics, s, i + sl, to)) != NULL)
+        {
+          g_autofree char *name = ucs4_dup (s, i, i + sl + w->n);
+          reader_set_last (r, name, NULL);
+          i += sl + w->n - 1;
+          continue;
+        }
+
+      /* title + name */
+      if ((w = word_list_suffix (lx->role_suffixes, s, from, i)) != NULL)
+        {
+          glong e = i + sl + 2;
+          glong rs;
+
+          if (e > to || !is_name (s, i, e) ||
+              word_list_prefix (lx->verbs, s, i + sl + 1, to) != NULL)
+            e = i + sl + 1;
+          if (e > to || !is_name (s, i, e))
+            continue;
+          for (rs = i - w->n; rs > from && rs > i - 24; rs--)
+            if (is_boundary (s[rs - 1]) || is_space (s[rs - 1]) || s[rs - 1] == 0x7684 ||
+                s[rs - 1] == 0x3001)
+              break;
+          {
+            g_autofree char *name = ucs4_dup (s, i, e);
+            g_autofree char *role = prefix_kind (s, rs, i) == 2 ? ucs4_dup (s, rs, i) : NULL;
+            reader_set_last (r, name, role);
+          }
+          i = e - 1;
+        }
+    }
+}
+
+/* Context around (paragraph, pos) as one array; a paragraph that ends
+ * without sentence punctuation continues into the next one (a layout break). */
+static gunichar *
+reader_after (Reader *r,
+              guint   pi,
+              glong   pos,
+              glong  *out_len)
+{
+  GArray *a = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  guint p = pi;
+  glong from = pos;
+
+  while (p < r->n && a->len < CONTEXT)
+    {
+      glong take = MIN (r->len[p] - from, CONTEXT - (glong) a->len);
+      g_array_append_vals (a, r->par[p] + from, take);
+      if (r->len[p] == 0 || is_sentence_end (r->par[p][r->len[p] - 1]) ||
+          is_close_mark (r->par[p][r->len[p] - 1]) || is_colon (r->par[p][r->len[p] - 1]) ||
+          is_ellipsis (r->par[p][r->len[p] - 1]))
+        break;
+      p++;
+      from = 0;
+    }
+  *out_len = a->len;
+  return (gunichar *) g_array_free (a, FALSE);
+}
+
+static gunichar *
+reader_before (Reader *r,
+               guint   pi,
+               glong   pos,
+               glong  *out_len)
+{
+  GArray *a = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  glong take = MIN (pos, CONTEXT);
+
+  g_array_append_vals (a, r->par[pi] + pos - take, take);
+  if (take < CONTEXT && pi > 0 && r->len[pi - 1] > 0)
+    {
+      const gunichar *prev = r->par[pi - 1];
+      glong pl = r->len[pi - 1];
+      gunichar last = prev[pl - 1];
+
+      if (!is_sentence_end (last) && !is_close_mark (last) && !is_ellipsis (last))
+        {
+          glong more = MIN (pl, CONTEXT - take);
+          g_array_prepend_vals (a, prev + pl - more, more);
+        }
+    }
+  *out_len = a->len;
+  return (gunichar *) g_array_free (a, FALSE);
+}
+
+/* Who is named by a phrase, resolving 他/她 and filling a remembered role. */
+static void
+reader_finish_person (Reader *r,
+                      Person *p)
+{
+  if (p->kind == PERSON_PRONOUN)
+    {
+      if (r->last_name != NULL)
+        {
+          const char *role = g_hash_table_lookup (r->roles, r->last_name);
+          p->kind = PERSON_NAME;
+          p->speaker = g_strdup (r->last_name);
+          p->role = g_strdup (role);
+        }
+      else
+        p->kind = PERSON_FIRST;   /* known to be someone, but not who */
+    }
+  else if (p->kind == PERSON_NAME)
+    {
+      if (p->role == NULL)
+        p->role = g_strdup (g_hash_table_lookup (r->roles, p->speaker));
+      reader_set_last (r, p->speaker, p->role);
+    }
+}
+
+typedef struct
+{
+  glong open;    /* index of the opening mark */
+  glong close;   /* index of the closing mark */
+} Span;
+
+static GArray *
+find_spans (const gunichar *s,
+            glong           n)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  GArray *ascii = g_array_new (FALSE, FALSE, sizeof (glong));
+  glong i = 0;
+
+  while (i < n)
+    {
+      if (is_open_mark (s[i]))
+        {
+          gunichar o = s[i], c = o == 0x201C ? 0x201D : o + 1;
+          int depth = 1;
+          glong j;
+
+          for (j = i + 1; j < n; j++)
+            {
+              if (s[j] == o)
+                depth++;
+              else if (s[j] == c && --depth == 0)
+                break;
+            }
+          if (j < n)
+            {
+              Span sp = { i, j };
+              g_array_append_val (spans, sp);
+              i = j + 1;
+              continue;
+            }
+        }
+      else if (s[i] == '"')
+        g_array_append_val (ascii, i);
+      i++;
+    }
+
+  /* ASCII marks pair up in order, outside the curly ones */
+  for (guint k = 0; k + 1 < ascii->len; k += 2)
+    {
+      Span sp = { g_array_index (ascii, glong, k), g_array_index (ascii, glong, k + 1) };
+      guint at = 0;
+
+      while (at < spans->len && g_array_index (spans, Span, at).open < sp.open)
+        at++;
+      g_array_insert_val (spans, at, sp);
+    }
+  g_array_unref (ascii);
+  return spans;
+}
+
+typedef struct
+{
+  gboolean    evidence;      /* a speech verb or a colon stands next to the marks */
+  gboolean    slogan;        /* 题为“…”, “…”横幅 */
+  gboolean    first_person;  /* 我说：“…” */
+  Person      who;
+} Side;
+
+/* The first person named in s[a..b): 谭先生 in 市民谭先生指着新路说,
+ * 康久清 in 局长康久清拉着记者的手. */
+static gboolean
+find_mention (const gunichar *s,
+              glong           a,
+              glong           b,
+              Person         *out)
+{
+  const Lexicon *lx = lexicon ();
+
+  for (glong i = a; i < b; i++)
+    {
+      const Word *w;
+      glong sl;
+
+      if (!is_surname_at (s, i, b, &sl))
+        continue;
+      if ((w = word_list_prefix (lx->mention_honorifics, s, i + sl, b)) != NULL)
+        {
+          out->kind = PERSON_NAME;
+          out->speaker = ucs4_dup (s, i, i + sl + w->n);
+          return TRUE;
+        }
+      if (i > a && word_list_suffix (lx->role_suffixes, s, a, i) != NULL)
+        {
+          for (glong k = 2; k >= 1; k--)
+            {
+              glong e = i + sl + k;
+              if (e <= b && is_name (s, i, e) &&
+                  (k == 1 || word_list_prefix (lx->verbs, s, i + sl + 1, b) == NULL))
+                {
+                  Person p;
+                  if (parse_person (s, a, e, &p) == PERSON_NAME)
+                    {
+                      *out = p;
+                      return TRUE;
+                    }
+                  person_clear (&p);
+                }
+            }
+        }
+    }
+  return FALSE;
+}
+
+static void
+look_before (Reader         *r,
+             guint           pi,
+             glong           open,
+             Side           *side)
+{
+  const Lexicon *lx = lexicon ();
+  g_autofree gunichar *s = NULL;
+  glong n, e, st;
+  gboolean colon = FALSE;
+  const Word *v;
+
+  memset (side, 0, sizeof *side);
+  s = reader_before (r, pi, open, &n);
+  e = n;
+  while (e > 0 && is_space (s[e - 1]))
+    e--;
+  if (e > 0 && (is_colon (s[e - 1]) || is_comma (s[e - 1])))
+    {
+      colon = is_colon (s[e - 1]);
+      e--;
+    }
+  if (word_list_suffix (lx->slogan_before, s, 0, e) != NULL)
+    {
+      side->slogan = TRUE;
+      return;
+    }
+  v = word_list_suffix (lx->verbs, s, 0, e);
+  if (v == NULL)
+    v = word_list_suffix (lx->before_verbs, s, 0, e);
+  if (v == NULL && !colon)
+    return;
+
+  if (v != NULL)
+    e -= v->n;
+  for (st = e; st > 0 && !is_boundary (s[st - 1]); st--)
+    ;
+  side->evidence = TRUE;
+  if (v == NULL && e - st == 0)
+    side->evidence = FALSE;
+  parse_person (s, st, e, &side->who);
+
+  /* 他还提醒旅客：“…”: the verb stands inside the clause */
+  for (glong i = st + 1; i < e && side->who.kind == PERSON_NONE; i++)
+    if (word_list_prefix (lx->verbs, s, i, e) != NULL)
+      {
+        parse_person (s, st, i, &side->who);
+        if (side->who.kind == PERSON_NONE)
+          find_mention (s, st, i, &side->who);
+      }
+  if (side->who.kind == PERSON_NONE)
+    find_mention (s, st, e, &side->who);
+  if (side->who.kind == PERSON_FIRST)
+    side->first_person = TRUE;
+}
+
+static void
+look_after (Reader  *r,
+            guint    pi,
+            glong    close,
+            gboolean paragraph_initial,
+            Side    *side)
+{
+  const Lexicon *lx = lexicon ();
+  g_autofree gunichar *s = NULL;
+  glong n, a = 0, clause_end;
+  gboolean after_stop = FALSE;
+
+  memset (side, 0, sizeof *side);
+  s = reader_after (r, pi, close + 1, &n);
+  while (a < n && (is_space (s[a]) || is_ellipsis (s[a])))
+    a++;
+  if (word_list_prefix (lx->slogan_after, s, a, n) != NULL)
+    {
+      side->slogan = TRUE;
+      return;
+    }
+  if (a < n && (is_comma (s[a]) || s[a] == 0x3002))
+    {
+      after_stop = s[a] == 0x3002;
+      a++;
+    }
+  for (clause_end = a; clause_end < n && !is_boundary (s[clause_end]); clause_end++)
+    ;
+
+  for (glong i = a + 1; i < clause_end && i - a <= MAX_SEGMENT; i++)
+    {
+      const Word *v = word_list_prefix (lx->verbs, s, i, clause_end);
+      Person p;
+
+      if (v == NULL)
+        continue;
+      if (after_stop && (i - a > 8 || i + v->n != clause_end))
+        break;
+      parse_person (s, a, i, &p);
+      if (p.kind == PERSON_NONE)
+        find_mention (s, a, i, &p);
+      if (p.kind == PERSON_NONE)
+        continue;
+      side->evidence = TRUE;
+      side->who = p;
+      side->first_person = p.kind == PERSON_FIRST;
+      return;
+    }
+
+  /* “…”70多岁的李阿姨…: the subject of the next sentence */
+  if (paragraph_initial && !after_stop)
+    {
+      glong end = a;
+      while (end < n && !is_sentence_end (s[end]) && end - a < 40)
+        end++;
+      for (glong i = a; i < end; i++)
+        {
+          const Word *w;
+          glong sl;
+
+          if (!is_surname_at (s, i, end, &sl))
+            continue;
+          if ((w = word_list_prefix (lx->mention_honorifics, s, i + sl, end)) != NULL &&
+              (i == a || !is_han (s[i - 1]) || s[i - 1] == 0x7684 ||
+               prefix_kind (s, a, i) > 0))
+            {
+              side->who.kind = PERSON_NAME;
+              side->who.speaker = ucs4_dup (s, i, i + sl + w->n);
+              return;
+            }
+        }
+    }
+}
+
+static gboolean
+content_is_quote (const gunichar *s,
+                  glong           a,
+                  glong           b,
+                  gboolean        evidence)
+{
+  gboolean final = FALSE, comma = FALSE, ellipsis = FALSE, enumeration = FALSE;
+  glong han = 0, n;
+
+  while (a < b && is_space (s[a]))
+    a++;
+  while (b > a && is_space (s[b - 1]))
+    b--;
+  n = b - a;
+  for (glong i = a; i < b; i++)
+    {
+      if (is_sentence_end (s[i]))
+        final = TRUE;
+      else if (is_comma (s[i]))
+        comma = TRUE;
+      else if (is_ellipsis (s[i]))
+        ellipsis = TRUE;
+      else if (s[i] == 0x3001)
+        enumeration = TRUE;
+      if (is_han (s[i]))
+        han++;
+    }
+  if (han == 0)
+    return FALSE;
+  if (ellipsis && comma)
+    final = TRUE;
+  if (final)
+    return n >= 4 || (evidence && n >= 2);
+  if (comma)
+    return evidence && n >= 8;
+  return evidence && !enumeration && n >= 8;
+}
+
+static void
+add_quote (Reader     *r,
+           guint       pi,
+           glong       a,
+           glong       b,
+           const char *speaker,
+           const char *role)
+{
+  const gunichar *s = r->par[pi];
+  g_autofree char *text = NULL;
+
+  while (a < b && is_space (s[a]))
+    a++;
+  while (b > a && is_space (s[b - 1]))
+    b--;
+  if (b <= a)
+    return;
+  text = ucs4_dup (s, a, b);
+  g_ptr_array_add (r->out, zr_quote_new (pi, a, b, text, speaker, role));
+}
+
+/* `speaker：words`, as under a 【声音】 heading. */
+static gboolean
+reader_statement (Reader *r,
+                  guint   pi)
+{
+  const gunichar *s = r->par[pi];
+  glong n = r->len[pi], c, w, end;
+  gboolean final = FALSE;
+  Person p;
+
+  for (c = 0; c < n && c <= 30 && !is_colon (s[c]); c++)
+    if (is_boundary (s[c]) || s[c] == 0xB7 || g_unichar_isdigit (s[c]))
+      return FALSE;
+  if (c >= n || c > 30 || c < 2)
+    return FALSE;
+  for (w = c + 1; w < n && is_space (s[w]); w++)
+    ;
+  end = n;
+  while (end > w && is_space (s[end - 1]))
+    end--;
+  if (w >= end || end - w < 12)
+    return FALSE;
+  if (is_open_mark (s[w]) || s[w] == '"')
+    {
+      /* X：“…” is a quote in marks, unless the marks hold only a term */
+      gunichar o = s[w], cm = o == 0x201C ? 0x201D : o == '"' ? '"' : o + 1;
+      glong j = w + 1;
+
+      while (j < end && s[j] != cm)
+        j++;
+      if (j + 2 >= end)
+        return FALSE;
+    }
+  for (glong i = w; i < end; i++)
+    if (is_sentence_end (s[i]))
+      final = TRUE;
+  if (!final)
+    return FALSE;
+
+  parse_person (s, 0, c, &p);
+  if (p.kind == PERSON_NAME && p.role == NULL && !r->in_voice)
+    {
+      /* a bare name outside a 【声音】 block must be known already */
+      if (!g_hash_table_contains (r->roles, p.speaker))
+        p.kind = PERSON_NONE;
+    }
+  if (p.kind == PERSON_NONE || p.kind == PERSON_FIRST)
+    {
+      person_clear (&p);
+      return FALSE;
+    }
+  reader_finish_person (r, &p);
+  add_quote (r, pi, w, end, p.speaker, p.role);
+  person_clear (&p);
+  return TRUE;
+}
+
+static gboolean
+is_voice_heading (const gunichar *s,
+                  glong           n)
+{
+  const Lexicon *lx = lexicon ();
+
+  while (n > 0 && is_space (s[n - 1]))
+    n--;
+  if (n < 3 || n > 14 || s[0] != 0x3010 || s[n - 1] != 0x3011)
+    return FALSE;
+  for (glong i = 1; i < n - 1; i++)
+    if (word_list_prefix (lx->voice_heads, s, i, n - 1) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+reader_paragraph (Reader *r,
+                  guint   pi)
+{
+  const ZrParagraph *para = g_ptr_array_index (r->record->paragraphs, pi);
+  const gunichar *s = r->par[pi];
+  glong n = r->len[pi];
+  g_autoptr(GArray) spans = NULL;
+  glong scanned = 0;
+  guint g = 0;
+
+  if (n > 0 && s[0] == 0x3010 /* 【 */)
+    {
+      r->in_voice = is_voice_heading (s, n);
+      if (n <= 14)
+        return;
+    }
+  else if (para->kind == ZR_PARAGRAPH_KIND_SUBHEAD)
+    r->in_voice = FALSE;
+
+  if (para->kind == ZR_PARAGRAPH_KIND_BODY && reader_statement (r, pi))
+    {
+      reader_scan_mentions (r, s, 0, n);
+      return;
+    }
+
+  spans = find_spans (s, n);
+  while (g < spans->len)
+    {
+      guint first = g, last = g;
+      Side before, after;
+      gboolean evidence;
+      gboolean initial;
+      const Person *who = NULL;
+      Person resolved = { 0 };
+
+      /* consecutive marks “…”“…” share what stands around them */
+      while (last + 1 < spans->len)
+        {
+          const Span *p = &g_array_index (spans, Span, last);
+          const Span *q = &g_array_index (spans, Span, last + 1);
+          glong k = p->close + 1;
+          while (k < q->open && is_space (s[k]))
+            k++;
+          if (k != q->open)
+            break;
+          last++;
+        }
+
+      {
+        const Span *f = &g_array_index (spans, Span, first);
+        glong k = 0;
+
+        reader_scan_mentions (r, s, scanned, f->open);
+        scanned = f->open;
+        while (k < f->open && is_space (s[k]))
+          k++;
+        initial = k == f->open;
+        look_before (r, pi, f->open, &before);
+      }
+      look_after (r, pi, g_array_index (spans, Span, last).close, initial, &after);
+
+      evidence = (before.evidence || after.evidence) && !before.slogan && !after.slogan;
+
+      if (before.first_person ||
+          (before.evidence && before.who.kind == PERSON_NONE && after.who.kind == PERSON_FIRST))
+        who = NULL;
+      else if (before.who.kind != PERSON_NONE && before.who.kind != PERSON_FIRST)
+        who = &before.who;
+      else if (after.who.kind != PERSON_NONE && after.who.kind != PERSON_FIRST)
+        who = &after.who;
+
+      if (who != NULL)
+        {
+          resolved.kind = who->kind;
+          resolved.speaker = g_strdup (who->speaker);
+          resolved.role = g_strdup (who->role);
+          reader_finish_person (r, &resolved);
+          if (resolved.kind == PERSON_FIRST)
+            person_clear (&resolved);
+        }
+
+      for (guint k = first; k <= last; k++)
+        {
+          const Span *sp = &g_array_index (spans, Span, k);
+          gboolean slogan = (k == first && before.slogan) || (k == last && after.slogan);
+
+          if (slogan)
+            continue;
+          if (content_is_quote (s, sp->open + 1, sp->close, evidence))
+            add_quote (r, pi, sp->open + 1, sp->close, resolved.speaker, resolved.role);
+        }
+
+      person_clear (&resolved);
+      person_clear (&before.who);
+      person_clear (&after.who);
+      g = last + 1;
+    }
+  reader_scan_mentions (r, s, scanned, n);
+}
+
+GPtrArray *
+zr_quotes_extract (const ZrRecord *record)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_quote_free);
+  Reader r = { 0 };
+
+  if (record == NULL || record->paragraphs == NULL || record->paragraphs->len == 0)
+    return out;
+
+  r.record = record;
+  r.n = record->paragraphs->len;
+  r.par = g_new0 (gunichar *, r.n);
+  r.len = g_new0 (glong, r.n);
+  r.roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  r.out = out;
+
+  for (guint i = 0; i < r.n; i++)
+    {
+      const ZrParagraph *p = g_ptr_array_index (record->paragraphs, i);
+      r.par[i] = g_utf8_to_ucs4_fast (p->text ? p->text : "", -1, &r.len[i]);
+    }
+
+  /* the byline and headline may name people too */
+  for (guint i = 0; i < r.n; i++)
+    reader_paragraph (&r, i);
+
+  for (guint i = 0; i < r.n; i++)
+    g_free (r.par[i]);
+  g_free (r.par);
+  g_free (r.len);
+  g_hash_table_unref (r.roles);
+  g_free (r.last_name);
+  return out;
+}
 
 ZrQuote *
 zr_quote_new (guint       paragraph,
@@ -15,6 +1330,7 @@ zr_quote_new (guint       paragraph,
               const char *role)
 {
   ZrQuote *q = g_new0 (ZrQuote, 1);
+
   q->paragraph = paragraph;
   q->start = start;
   q->end = end;
@@ -22,6 +1338,14 @@ zr_quote_new (guint       paragraph,
   q->speaker = g_strdup (speaker);
   q->role = g_strdup (role);
   return q;
+}
+
+ZrQuote *
+zr_quote_copy (const ZrQuote *quote)
+{
+  g_return_val_if_fail (quote != NULL, NULL);
+  return zr_quote_new (quote->paragraph, quote->start, quote->end,
+                       quote->text, quote->speaker, quote->role);
 }
 
 void
@@ -33,10 +1357,4 @@ zr_quote_free (ZrQuote *quote)
   g_free (quote->speaker);
   g_free (quote->role);
   g_free (quote);
-}
-
-GPtrArray *
-zr_quotes_extract (const ZrRecord *record)
-{
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) zr_quote_free);
 }
