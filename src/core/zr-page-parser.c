@@ -1,33 +1,1539 @@
-/* zr-page-parser.c  (STUB: to be replaced by the segmentation work)
+/* zr-page-parser.c: segmenting one page's text into records
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The page is read line by line. Each non-blank line becomes an Item with
+ * a type (heading-like, body, caption, byline, notice, page metadata…).
+ * A walk over the items then groups consecutive heading-like items into
+ * "head groups" and decides whether a group opens a new story (it carries
+ * `##`, a column label or a series line, it is followed by a byline or a
+ * dateline, the story before it ended with its authors in brackets or was
+ * cut mid-sentence) or is a run of subheads inside the current story.
+ * Lines broken mid-sentence are rejoined unless the text after the break
+ * reads like another story (character-bigram overlap), in which case the
+ * text after the break becomes a fragment record. Everything is linear in
+ * the size of the page, with a fixed budget for the overlap checks.
  */
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include "zr-page-parser.h"
+
+typedef enum
+{
+  ITEM_BODY,
+  ITEM_HEAD,
+  ITEM_CAPTION,
+  ITEM_BYLINE,
+  ITEM_END_BYLINE,
+  ITEM_NOTICE,
+  ITEM_META,
+} ItemType;
+
+typedef struct
+{
+  const char *s;            /* trimmed text, heading marks removed */
+  gsize       len;          /* in bytes */
+  int         offset;       /* char offset of s in the page */
+  guint       nchars;
+  int         level;        /* number of heading marks, 0 for none */
+  int         blanks_before;
+  ItemType    type;
+  guint       subhead_only : 1;
+  guint       series : 1;
+  guint       joins_next : 1;
+} Item;
+
+typedef struct
+{
+  gboolean    cut;          /* closed while its last paragraph was open */
+  gboolean    resolved;     /* a later fragment continues it */
+} RecInfo;
+
+typedef struct
+{
+  ZrPage     *page;
+  Item       *items;
+  guint       n_items;
+
+  ZrRecord   *cur;
+  gboolean    cur_ended;
+
+  GString    *pbuf;         /* pending paragraph */
+  int         poff;
+  gboolean    pending;
+  gboolean    popen;        /* pending paragraph ends mid-sentence */
+  GPtrArray  *deferred;     /* captions that came inside a broken paragraph */
+
+  GArray     *infos;        /* RecInfo per record of page->records */
+  int         sim_budget;
+} Parser;
+
+/* ------------------------------------------------------------------ */
+/* Characters */
+
+static inline gboolean
+is_cjk (gunichar c)
+{
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) ||
+         (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3134f);
+}
+
+static inline gboolean
+is_final_punct (gunichar c)
+{
+  switch (c)
+    {
+    case 0x3002: /* 。 */
+    case 0xff01: /* ！ */
+    case 0xff1f: /* ？ */
+    case '!':
+    case '?':
+    case 0x2026: /* … */
+    case 0xff0e: /* ． */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static inline gboolean
+is_closing (gunichar c)
+{
+  switch (c)
+    {
+    case 0x201d: /* ” */
+    case 0x2019: /* ’ */
+    case 0x300d: /* 」 */
+    case 0x300f: /* 』 */
+    case 0xff09: /* ） */
+    case ')':
+    case 0x3011: /* 】 */
+    case 0x300b: /* 》 */
+    case '"':
+    case '\'':
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static inline gboolean
+is_pause_punct (gunichar c)
+{
+  switch (c)
+    {
+    case 0xff0c: /* ， */
+    case ',':
+    case 0x3001: /* 、 */
+    case 0xff1b: /* ； */
+    case ';':
+    case 0xff1a: /* ： */
+    case ':':
+    case 0x2014: /* — */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gunichar
+last_char (const char *s,
+           gsize       len)
+{
+  const char *p;
+  if (len == 0)
+    return 0;
+  p = g_utf8_find_prev_char (s, s + len);
+  return p ? g_utf8_get_char (p) : 0;
+}
+
+/* Whether the text ends a sentence: 。！？… possibly inside closing quotes. */
+static gboolean
+ends_final (const char *s,
+            gsize       len)
+{
+  const char *end = s + len;
+  while (end > s)
+    {
+      const char *p = g_utf8_find_prev_char (s, end);
+      gunichar c;
+      if (p == NULL)
+        return FALSE;
+      c = g_utf8_get_char (p);
+      if (is_final_punct (c))
+        return TRUE;
+      if (!is_closing (c))
+        return FALSE;
+      end = p;
+    }
+  return FALSE;
+}
+
+static gboolean
+has_prefix_len (const char *s,
+                gsize       len,
+                const char *prefix)
+{
+  gsize pl = strlen (prefix);
+  return len >= pl && memcmp (s, prefix, pl) == 0;
+}
+
+static gboolean
+has_suffix_len (const char *s,
+                gsize       len,
+                const char *suffix)
+{
+  gsize sl = strlen (suffix);
+  return len >= sl && memcmp (s + len - sl, suffix, sl) == 0;
+}
+
+static const char *
+memstr (const char *s,
+        gsize       len,
+        const char *needle)
+{
+  gsize nl = strlen (needle);
+  if (nl == 0 || len < nl)
+    return NULL;
+  for (gsize i = 0; i + nl <= len; i++)
+    if (s[i] == needle[0] && memcmp (s + i, needle, nl) == 0)
+      return s + i;
+  return NULL;
+}
+
+static int
+char_offset_in (const Item *it,
+                const char *p)
+{
+  return it->offset + (int) g_utf8_strlen (it->s, p - it->s);
+}
+
+/* ------------------------------------------------------------------ */
+/* Labels, bylines, datelines */
+
+static const char *column_labels[] = {
+  "今日醴陵", "今日攸县", "今日茶陵", "今日炎陵", "今日渌口", "今日荷塘", "今日芦淞",
+  "今日石峰", "今日天元", "钻石人", "千金人", "作风建设年", "株洲新区", "天元新区",
+  "荷塘区", "芦淞区", "石峰区", "天元区", "渌口区", "醴陵市", "攸县", "茶陵县", "炎陵县",
+  "株洲高新区", "云龙示范区",
+};
+
+static gboolean
+is_column_label_len (const char *s,
+                     gsize       len)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (column_labels); i++)
+    if (strlen (column_labels[i]) == len && memcmp (column_labels[i], s, len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+zr_page_parser_is_column_label (const char *text)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+  return is_column_label_len (text, strlen (text));
+}
+
+static const char *role_words[] = {
+  "特约通讯员", "通讯员", "实习生", "摄影", "摄", "图", "文", "图文", "文图", "编辑", "见习生",
+};
+
+static gboolean
+is_role (const char *s,
+         gsize       len)
+{
+  glong n;
+  if (len == 0 || !g_utf8_validate_len (s, len, NULL))
+    return FALSE;
+  n = g_utf8_strlen (s, len);
+  if (has_suffix_len (s, len, "记者") && n <= 14)
+    {
+      for (const char *p = s; p < s + len; p = g_utf8_next_char (p))
+        if (!is_cjk (g_utf8_get_char (p)))
+          return FALSE;
+      return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (role_words); i++)
+    if (strlen (role_words[i]) == len && memcmp (role_words[i], s, len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_name (const char *s,
+         gsize       len)
+{
+  guint n = 0, dots = 0;
+  for (const char *p = s; p < s + len; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c == 0xb7 || c == 0x30fb)
+        dots++;
+      else if (!is_cjk (c))
+        return FALSE;
+      n++;
+    }
+  if (dots > 0)
+    return dots == 1 && n >= 4 && n <= 12;
+  return n >= 2 && n <= 4;
+}
+
+static gboolean
+is_byline_sep (gunichar c)
+{
+  return g_unichar_isspace (c) || c == '/' || c == 0xff0f || c == 0x3001;
+}
+
+/* Parses "全媒体记者/王小川 通讯员/李明", "记者 赵一 通讯员 钱二",
+ * "王峰 谢嘉": roles apply to the names after them. */
+static gboolean
+parse_byline_tokens (const char *s,
+                     gsize       len,
+                     gboolean    need_role,
+                     GPtrArray  *out)
+{
+  const char *p = s;
+  const char *end = s + len;
+  const char *role = NULL;
+  gsize role_len = 0;
+  guint names = 0, tokens = 0;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_byline_free);
+
+  if (len == 0 || len > 240)
+    return FALSE;
+  while (p < end)
+    {
+      const char *t;
+      while (p < end && is_byline_sep (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p >= end)
+        break;
+      t = p;
+      while (p < end && !is_byline_sep (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (is_role (t, p - t))
+        {
+          role = t;
+          role_len = p - t;
+        }
+      else if (is_name (t, p - t))
+        {
+          g_autofree char *name = g_strndup (t, p - t);
+          g_autofree char *r = role ? g_strndup (role, role_len) : NULL;
+          if (need_role && role == NULL)
+            return FALSE;
+          g_ptr_array_add (found, zr_byline_new (name, r));
+          names++;
+        }
+      else
+        return FALSE;
+      tokens++;
+    }
+  if (names == 0)
+    return FALSE;
+  if (out)
+    for (guint i = 0; i < found->len; i++)
+      {
+        ZrByline *b = g_ptr_array_index (found, i);
+        g_ptr_array_add (out, zr_byline_new (b->name, b->role));
+      }
+  return TRUE;
+}
+
+/* "(王峰 谢嘉)" or "（于典）" spanning all of [s, s+len) */
+static gboolean
+is_bracket_byline (const char *s,
+                   gsize       len,
+                   GPtrArray  *out)
+{
+  gsize open_len, close_len;
+  if (has_prefix_len (s, len, "("))
+    open_len = 1;
+  else if (has_prefix_len (s, len, "（"))
+    open_len = strlen ("（");
+  else
+    return FALSE;
+  if (has_suffix_len (s, len, ")"))
+    close_len = 1;
+  else if (has_suffix_len (s, len, "）"))
+    close_len = strlen ("）");
+  else
+    return FALSE;
+  if (len < open_len + close_len + 2)
+    return FALSE;
+  if (memchr (s + open_len, '(', len - open_len - close_len) ||
+      memstr (s + open_len, len - open_len - close_len, "（"))
+    return FALSE;
+  return parse_byline_tokens (s + open_len, len - open_len - close_len, FALSE, out);
+}
+
+/* A paragraph ending in "。(孔娟 何庆文)": returns the start of the bracket */
+static const char *
+find_glued_byline (const char *s,
+                   gsize       len)
+{
+  const char *end = s + len;
+  const char *p;
+  gunichar c = last_char (s, len);
+  const char *before;
+
+  if (c != ')' && c != 0xff09)
+    return NULL;
+  /* look back at most 80 bytes for the opening bracket */
+  p = end - 1;
+  while (p > s && end - p < 80)
+    {
+      p--;
+      if (*p == '(' || has_prefix_len (p, end - p, "（"))
+        break;
+    }
+  if (!(*p == '(' || has_prefix_len (p, end - p, "（")) || p == s)
+    return NULL;
+  if (!is_bracket_byline (p, end - p, NULL))
+    return NULL;
+  before = p;
+  while (before > s)
+    {
+      const char *q = g_utf8_find_prev_char (s, before);
+      if (q == NULL || !g_unichar_isspace (g_utf8_get_char (q)))
+        break;
+      before = q;
+    }
+  if (before == s || !ends_final (s, before - s))
+    return NULL;
+  return p;
+}
+
+/* "株洲日报讯(全媒体记者/王小川) 5月2日…": sets the ends of the dateline
+ * and the bracketed byline (by_start == by_end when there is none). */
+static gboolean
+parse_dateline (const char *s,
+                gsize       len,
+                gsize      *dl_end,
+                gsize      *by_start,
+                gsize      *by_end)
+{
+  const char *p = s;
+  const char *xun = NULL;
+  const char *prev = NULL;
+  guint n = 0;
+
+  while (p < s + len && n < 12)
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c == 0x8baf) /* 讯 */
+        {
+          xun = p;
+          break;
+        }
+      if (!is_cjk (c))
+        return FALSE;
+      prev = p;
+      p = g_utf8_next_char (p);
+      n++;
+    }
+  if (xun == NULL || prev == NULL)
+    return FALSE;
+  {
+    gunichar pc = g_utf8_get_char (prev);
+    /* 报 社 台 网 站 本 */
+    if (pc != 0x62a5 && pc != 0x793e && pc != 0x53f0 && pc != 0x7f51 && pc != 0x7ad9 && pc != 0x672c)
+      return FALSE;
+  }
+  p = g_utf8_next_char (xun);
+  *dl_end = p - s;
+  *by_start = *by_end = *dl_end;
+  while (p < s + len && g_unichar_isspace (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  if (p < s + len && (*p == '(' || has_prefix_len (p, s + len - p, "（")))
+    {
+      const char *q = p;
+      const char *limit = MIN (s + len, p + 200);
+      while (q < limit && *q != ')' && !has_prefix_len (q, limit - q, "）"))
+        q = g_utf8_next_char (q);
+      if (q < limit)
+        {
+          q = g_utf8_next_char (q);
+          if (is_bracket_byline (p, q - p, NULL))
+            {
+              *by_start = p - s;
+              *by_end = q - s;
+            }
+        }
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Line classification */
+
+static gboolean
+is_heading_like (const Item *it)
+{
+  gunichar c;
+  if (it->nchars < 2 || it->nchars > 40)
+    return FALSE;
+  if (ends_final (it->s, it->len))
+    return FALSE;
+  c = last_char (it->s, it->len);
+  if (is_pause_punct (c) && c != 0x2014)
+    return FALSE;
+  if (memstr (it->s, it->len, "。") || memstr (it->s, it->len, "；"))
+    return FALSE;
+  /* two commas make a sentence, not a heading */
+  {
+    guint commas = 0;
+    for (const char *p = it->s; p < it->s + it->len; p = g_utf8_next_char (p))
+      {
+        gunichar u = g_utf8_get_char (p);
+        if (u == 0xff0c || u == ',')
+          commas++;
+      }
+    if (commas >= 2)
+      return FALSE;
+  }
+  /* a line that stops on a preposition or particle was cut by the layout */
+  {
+    static const gunichar stops[] = {
+      0x4ee5, 0x628a, 0x88ab, 0x4ece, 0x5411, 0x5bf9, 0x5728, 0x4e0e, 0x548c, 0x53ca,
+      0x7684, 0x5c06, 0x4e3a, 0x4e8e, 0x5730, 0x5f97, 0x5e76, 0x800c, 0x4f46, 0x6216,
+    }; /* 以 把 被 从 向 对 在 与 和 及 的 将 为 于 地 得 并 而 但 或 */
+    for (guint i = 0; i < G_N_ELEMENTS (stops); i++)
+      if (c == stops[i])
+        return FALSE;
+  }
+  /* needs at least one letter or ideograph */
+  for (const char *p = it->s; p < it->s + it->len; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_notice_line (const Item *it)
+{
+  static const char *marks[] = { "·", "●", "•", "◆", "■" };
+  static const char *words[] = { "遗失", "作废", "声明", "注销", "挂失", "公告", "启事", "减资", "清算" };
+  gboolean marked = FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    if (has_prefix_len (it->s, it->len, marks[i]))
+      marked = TRUE;
+  if (!marked)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (memstr (it->s, MIN (it->len, 600), words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_banner (const Item *it)
+{
+  guint tokens = 0, tok_chars = 0;
+  if (it->nchars > 24)
+    return FALSE;
+  for (const char *p = it->s; p <= it->s + it->len; )
+    {
+      gunichar c = p < it->s + it->len ? g_utf8_get_char (p) : ' ';
+      if (g_unichar_isspace (c))
+        {
+          if (tok_chars > 0)
+            {
+              if (tok_chars < 2 || tok_chars > 5)
+                return FALSE;
+              tokens++;
+            }
+          tok_chars = 0;
+        }
+      else if (is_cjk (c))
+        tok_chars++;
+      else
+        return FALSE;
+      if (p == it->s + it->len)
+        break;
+      p = g_utf8_next_char (p);
+    }
+  return tokens >= 3;
+}
+
+static gboolean
+is_meta_line (const Item *it,
+              guint       index)
+{
+  static const char *prefixes[] = {
+    "责任编辑", "本版编辑", "美术编辑", "美编", "校对", "组版", "版式", "编辑：", "编辑:",
+  };
+  if (it->level == 1)
+    {
+      if (memstr (it->s, it->len, "·") || memstr (it->s, it->len, "・") ||
+          (index < 3 && it->nchars <= 12))
+        return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (has_prefix_len (it->s, it->len, prefixes[i]) && it->nchars <= 60)
+      return TRUE;
+  if (it->level == 0 && it->nchars <= 30 &&
+      (memstr (it->s, it->len, "星期") || (has_prefix_len (it->s, it->len, "第") &&
+                                          has_suffix_len (it->s, it->len, "版"))))
+    return TRUE;
+  if (it->level == 0 && is_banner (it) && !parse_byline_tokens (it->s, it->len, TRUE, NULL))
+    return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_caption_text (const Item *it)
+{
+  gunichar first = g_utf8_get_char (it->s);
+  if (first == 0x25b2 || first == 0x25b3 || first == 0x2191) /* ▲ △ ↑ */
+    return TRUE;
+  if (it->nchars > 160)
+    return FALSE;
+  if (has_suffix_len (it->s, it->len, "摄") && it->len > 3)
+    {
+      gunichar c = last_char (it->s, it->len - 3);
+      if (g_unichar_isspace (c) || c == '/' || c == 0xff0f || c == 0x3000)
+        return TRUE;
+    }
+  if (has_suffix_len (it->s, it->len, "供图") || has_suffix_len (it->s, it->len, "(截图)") ||
+      has_suffix_len (it->s, it->len, "（截图）") || has_suffix_len (it->s, it->len, "资料图片") ||
+      has_suffix_len (it->s, it->len, "(资料图)") || has_suffix_len (it->s, it->len, "（资料图）"))
+    return TRUE;
+  return FALSE;
+}
+
+static void
+classify_items (Parser *ps)
+{
+  for (guint i = 0; i < ps->n_items; i++)
+    {
+      Item *it = &ps->items[i];
+      gboolean last = i + 1 == ps->n_items;
+      int next_blanks = last ? 99 : ps->items[i + 1].blanks_before;
+
+      it->type = ITEM_BODY;
+      if (is_meta_line (it, i))
+        it->type = ITEM_META;
+      else if (it->level == 0 && is_notice_line (it))
+        it->type = ITEM_NOTICE;
+      else if (it->level == 0 && is_caption_text (it))
+        it->type = ITEM_CAPTION;
+      else if (it->level == 0 && i > 0 && it->blanks_before >= 2 && it->nchars <= 30 &&
+               (next_blanks >= 2 || has_suffix_len (it->s, it->len, "。") ||
+                memstr (it->s, it->len, "截图")))
+        it->type = ITEM_CAPTION;
+      else if (it->level == 0 && it->nchars <= 80 && parse_byline_tokens (it->s, it->len, TRUE, NULL))
+        it->type = ITEM_BYLINE;
+      else if (it->level == 0 && is_bracket_byline (it->s, it->len, NULL))
+        it->type = ITEM_END_BYLINE;
+      else if (it->level >= 1 && it->nchars <= 80)
+        it->type = ITEM_HEAD;
+      else if (it->level == 0 && is_heading_like (it))
+        it->type = ITEM_HEAD;
+
+      if (it->type == ITEM_HEAD)
+        {
+          if ((has_prefix_len (it->s, it->len, "【") && has_suffix_len (it->s, it->len, "】")) ||
+              (it->nchars <= 3 && it->level == 0) ||
+              (it->len == strlen ("前言") && memcmp (it->s, "前言", it->len) == 0) ||
+              (it->len == strlen ("编者按") && memcmp (it->s, "编者按", it->len) == 0))
+            it->subhead_only = TRUE;
+          if (has_suffix_len (it->s, it->len, "系列报道") || memstr (it->s, it->len, "系列报道之") ||
+              has_suffix_len (it->s, it->len, "系列评论"))
+            it->series = TRUE;
+        }
+      if (((it->type == ITEM_BODY && it->level == 0) || (it->type == ITEM_HEAD && it->level >= 2)) &&
+          it->nchars <= 24 && !last)
+        {
+          /* first line of a headline set over two lines */
+          gunichar c = last_char (it->s, it->len);
+          if ((c == 0x2014 || c == 0xff1a || c == ':' || c == 0xff0c) &&
+              !memstr (it->s, it->len, "。"))
+            it->joins_next = TRUE;
+        }
+    }
+  /* a two-line headline start only counts before a heading-like line */
+  for (guint i = 0; i < ps->n_items; i++)
+    {
+      Item *it = &ps->items[i];
+      if (it->joins_next)
+        {
+          if (i + 1 < ps->n_items && ps->items[i + 1].type == ITEM_HEAD &&
+              ps->items[i + 1].level == it->level && !ps->items[i + 1].subhead_only)
+            it->type = ITEM_HEAD;
+          else
+            it->joins_next = FALSE;
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Similarity of two texts: set cosine over CJK character bigrams */
+
+static GHashTable *
+bigram_set (const char *s,
+            gsize       len,
+            gsize       cap)
+{
+  GHashTable *set = g_hash_table_new (NULL, NULL);
+  gunichar prev = 0;
+  const char *end = s + MIN (len, cap);
+  for (const char *p = s; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!is_cjk (c))
+        {
+          prev = 0;
+          continue;
+        }
+      if (prev)
+        {
+          guint key = (prev * 2654435761u) ^ (c * 40503u) ^ 1u;
+          g_hash_table_add (set, GUINT_TO_POINTER (key));
+        }
+      prev = c;
+    }
+  return set;
+}
+
+static double
+set_cosine (GHashTable *a,
+            GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key;
+  guint common = 0;
+  guint na = g_hash_table_size (a), nb = g_hash_table_size (b);
+  if (na == 0 || nb == 0)
+    return 0.0;
+  if (na > nb)
+    {
+      GHashTable *t = a;
+      a = b;
+      b = t;
+    }
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (g_hash_table_contains (b, key))
+      common++;
+  return common / sqrt ((double) na * nb);
+}
+
+static char *
+record_sample_text (const ZrRecord *r,
+                    gsize           cap)
+{
+  GString *s = g_string_new (r->headline);
+  for (guint i = 0; i < r->paragraphs->len && s->len < cap; i++)
+    {
+      const ZrParagraph *p = g_ptr_array_index (r->paragraphs, i);
+      g_string_append_c (s, '\n');
+      g_string_append (s, p->text);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* ------------------------------------------------------------------ */
+/* Building records */
+
+static void
+add_record (Parser   *ps,
+            ZrRecord *r)
+{
+  RecInfo info = { FALSE, FALSE };
+  g_ptr_array_add (ps->page->records, r);
+  g_array_append_val (ps->infos, info);
+}
+
+static void
+flush_pending (Parser *ps)
+{
+  if (ps->pending && ps->cur != NULL)
+    {
+      g_ptr_array_add (ps->cur->paragraphs,
+                       zr_paragraph_new (ZR_PARAGRAPH_KIND_BODY, ps->pbuf->str, ps->poff));
+      ps->pending = FALSE;
+    }
+  if (ps->cur != NULL)
+    for (guint i = 0; i < ps->deferred->len; i++)
+      g_ptr_array_add (ps->cur->paragraphs, g_ptr_array_index (ps->deferred, i));
+  g_ptr_array_set_size (ps->deferred, 0);
+  ps->pending = FALSE;
+}
+
+static void
+close_record (Parser *ps)
+{
+  gboolean cut = ps->pending && ps->popen;
+  flush_pending (ps);
+  if (ps->cur != NULL && cut)
+    g_array_index (ps->infos, RecInfo, ps->infos->len - 1).cut = TRUE;
+  ps->cur = NULL;
+  ps->cur_ended = FALSE;
+  ps->popen = FALSE;
+}
+
+static ZrRecord *
+open_record (Parser       *ps,
+             ZrRecordKind  kind)
+{
+  close_record (ps);
+  ps->cur = zr_record_new (kind);
+  add_record (ps, ps->cur);
+  return ps->cur;
+}
+
+static ZrRecord *
+ensure_record (Parser *ps)
+{
+  if (ps->cur == NULL)
+    open_record (ps, ZR_RECORD_KIND_ARTICLE);
+  return ps->cur;
+}
+
+static void
+add_meta (Parser     *ps,
+          const Item *it)
+{
+  g_autofree char *t = g_strndup (it->s, it->len);
+  g_ptr_array_add (ps->page->meta, zr_page_meta_new (t, it->offset));
+}
+
+static void
+set_field (char       **field,
+           int         *field_offset,
+           const char  *s,
+           gsize        len,
+           int          offset)
+{
+  g_free (*field);
+  *field = g_strndup (s, len);
+  *field_offset = offset;
+}
+
+static void
+add_paragraph (Parser          *ps,
+               ZrParagraphKind  kind,
+               const char      *s,
+               gsize            len,
+               int              offset)
+{
+  g_autofree char *t = g_strndup (s, len);
+  ZrRecord *r = ensure_record (ps);
+  if (ps->pending && kind != ZR_PARAGRAPH_KIND_BODY && ps->popen)
+    {
+      /* a caption set inside a broken paragraph: keep it after the paragraph */
+      g_ptr_array_add (ps->deferred, zr_paragraph_new (kind, t, offset));
+      return;
+    }
+  flush_pending (ps);
+  g_ptr_array_add (r->paragraphs, zr_paragraph_new (kind, t, offset));
+}
+
+/* The text of a record so far, for the similarity checks */
+static double
+similarity_to_record (GHashTable     *block,
+                      const ZrRecord *r,
+                      const GString  *pending)
+{
+  g_autofree char *text = record_sample_text (r, 6000);
+  g_autoptr(GString) all = g_string_new (text);
+  g_autoptr(GHashTable) set = NULL;
+  if (pending)
+    {
+      g_string_append_c (all, '\n');
+      g_string_append_len (all, pending->str, MIN (pending->len, 3000));
+    }
+  set = bigram_set (all->str, all->len, 9000);
+  return set_cosine (block, set);
+}
+
+/* Whether the body text starting at item @i continues the broken pending
+ * paragraph rather than another story printed earlier on the page. */
+static gboolean
+continues_pending (Parser *ps,
+                   guint   i)
+{
+  g_autoptr(GString) block = g_string_new (NULL);
+  g_autoptr(GHashTable) bset = NULL;
+  double own, best_other = 0.0;
+  guint checked = 0;
+
+  if (ps->sim_budget <= 0 || ps->page->records->len < 2)
+    return TRUE;
+  ps->sim_budget--;
+
+  for (guint j = i; j < ps->n_items && block->len < 1500; j++)
+    {
+      const Item *it = &ps->items[j];
+      if (it->type != ITEM_BODY)
+        break;
+      g_string_append_len (block, it->s, MIN (it->len, 1500));
+      g_string_append_c (block, '\n');
+    }
+  bset = bigram_set (block->str, block->len, 1500);
+  if (g_hash_table_size (bset) < 20)
+    return TRUE;
+
+  own = similarity_to_record (bset, ps->cur, ps->pbuf);
+  for (guint k = ps->page->records->len - 1; k-- > 0 && checked < 32; checked++)
+    {
+      const ZrRecord *r = g_ptr_array_index (ps->page->records, k);
+      double s;
+      if (r->kind == ZR_RECORD_KIND_NOTICE)
+        continue;
+      s = similarity_to_record (bset, r, NULL);
+      best_other = MAX (best_other, s);
+    }
+  return !(best_other >= 0.05 && best_other > own * 3.0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Head groups */
+
+static gboolean
+group_starts_story (Parser *ps,
+                    guint   start,
+                    guint   end)
+{
+  gboolean any_real = FALSE;
+  guint next = end;
+
+  for (guint j = start; j < end; j++)
+    {
+      const Item *it = &ps->items[j];
+      if (it->type != ITEM_HEAD)
+        continue;
+      if (!it->subhead_only)
+        any_real = TRUE;
+    }
+  if (ps->cur == NULL)
+    return TRUE;
+  if (!any_real)
+    return FALSE;
+  if (ps->cur_ended || ps->cur->kind == ZR_RECORD_KIND_NOTICE)
+    return TRUE;
+  if (ps->pending && ps->popen)
+    return TRUE;  /* the story before was cut */
+
+  for (guint j = start; j < end; j++)
+    {
+      const Item *it = &ps->items[j];
+      if (it->type != ITEM_HEAD)
+        continue;
+      if (it->level == 1 || it->level == 2 || it->series)
+        return TRUE;
+      if (j == start && is_column_label_len (it->s, it->len))
+        return TRUE;
+    }
+
+  while (next < ps->n_items && ps->items[next].type == ITEM_META)
+    next++;
+  if (next < ps->n_items)
+    {
+      const Item *n = &ps->items[next];
+      gsize a, b, c;
+      if (n->type == ITEM_BYLINE || n->type == ITEM_NOTICE)
+        return TRUE;
+      if (n->type == ITEM_BODY && parse_dateline (n->s, n->len, &a, &b, &c))
+        return TRUE;
+      if (n->type == ITEM_CAPTION && n->blanks_before >= 2 && n->level == 0)
+        {
+          gboolean marked_sub = FALSE;
+          for (guint j = start; j < end; j++)
+            if (ps->items[j].level >= 3)
+              marked_sub = TRUE;
+          if (!marked_sub)
+            return TRUE;
+        }
+    }
+  /* a story that has had no body yet keeps its head lines together */
+  return FALSE;
+}
+
+/* the first word of a line, when it is a column label: "天元区 17家单位…" */
+static gsize
+leading_label_len (const Item *it)
+{
+  const char *p = it->s;
+  while (p < it->s + it->len && !g_unichar_isspace (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  if (p >= it->s + it->len || !is_column_label_len (it->s, p - it->s))
+    return 0;
+  if (g_utf8_strlen (p, it->s + it->len - p) < 5)
+    return 0;
+  return p - it->s;
+}
+
+static void
+set_headline_from_item (ZrRecord   *r,
+                        const Item *it,
+                        const Item *cont)
+{
+  gsize lab = r->column == NULL ? leading_label_len (it) : 0;
+  const char *s = it->s;
+  gsize len = it->len;
+
+  if (lab > 0)
+    {
+      const char *h = it->s + lab;
+      set_field (&r->column, &r->column_offset, it->s, lab, it->offset);
+      while (h < it->s + it->len && g_unichar_isspace (g_utf8_get_char (h)))
+        h = g_utf8_next_char (h);
+      len = it->s + it->len - h;
+      s = h;
+    }
+  if (cont == NULL)
+    set_field (&r->headline, &r->headline_offset, s, len, char_offset_in (it, s));
+  else
+    {
+      g_autoptr(GString) h = g_string_new_len (s, len);
+      if (g_ascii_isalnum (s[len - 1]) && g_ascii_isalnum (cont->s[0]))
+        g_string_append_c (h, ' ');
+      g_string_append_len (h, cont->s, cont->len);
+      set_field (&r->headline, &r->headline_offset, h->str, h->len, char_offset_in (it, s));
+    }
+}
+
+static void
+build_head (Parser *ps,
+            guint   start,
+            guint   end)
+{
+  g_autofree guint *idx = g_new (guint, end - start + 1);
+  guint n = 0, k = 0, h;
+  gboolean has_marked = FALSE, has_plain = FALSE;
+  ZrRecord *r;
+
+  for (guint j = start; j < end; j++)
+    if (ps->items[j].type == ITEM_HEAD)
+      idx[n++] = j;
+  if (n == 0)
+    return;
+
+  r = open_record (ps, ZR_RECORD_KIND_ARTICLE);
+
+  /* column label: a known one, or a short `##` line above more head lines */
+  {
+    const Item *g0 = &ps->items[idx[0]];
+    if (n >= 2 && (is_column_label_len (g0->s, g0->len) ||
+                   (n >= 3 && g0->level == 2 && g0->nchars <= 6 && !memchr (g0->s, ' ', g0->len))))
+      {
+        set_field (&r->column, &r->column_offset, g0->s, g0->len, g0->offset);
+        k = 1;
+      }
+  }
+
+  for (guint j = k; j < n; j++)
+    {
+      const Item *it = &ps->items[idx[j]];
+      if (it->series || it->subhead_only)
+        continue;
+      if (it->level > 0)
+        has_marked = TRUE;
+      else
+        has_plain = TRUE;
+    }
+
+  /* the headline: the first marked line when marked and plain lines mix
+   * (the plain one is the 引题), else the first ordinary line */
+  h = n;
+  for (guint j = k; j < n; j++)
+    {
+      const Item *it = &ps->items[idx[j]];
+      if (it->series || it->subhead_only)
+        continue;
+      if (has_marked && has_plain && it->level == 0 && !it->joins_next)
+        continue;
+      h = j;
+      break;
+    }
+  if (h == n)
+    {
+      /* only series or subhead lines */
+      for (guint j = k; j < n; j++)
+        if (!ps->items[idx[j]].subhead_only)
+          {
+            h = j;
+            break;
+          }
+    }
+
+  for (guint j = k; j < n; j++)
+    {
+      const Item *it = &ps->items[idx[j]];
+      if (j == h)
+        {
+          const Item *cont = NULL;
+          if (it->joins_next && j + 1 < n)
+            {
+              cont = &ps->items[idx[j + 1]];
+              j++;
+            }
+          set_headline_from_item (r, it, cont);
+        }
+      else if (r->kicker == NULL && it->series)
+        set_field (&r->kicker, &r->kicker_offset, it->s, it->len, it->offset);
+      else if (r->kicker == NULL && !it->subhead_only && it->nchars >= 5 &&
+               (j < h || (j == h + 1 && h < n)))
+        set_field (&r->kicker, &r->kicker_offset, it->s, it->len, it->offset);
+      else
+        add_paragraph (ps, ZR_PARAGRAPH_KIND_SUBHEAD, it->s, it->len, it->offset);
+    }
+}
+
+static void
+handle_head_group (Parser *ps,
+                   guint   start,
+                   guint   end)
+{
+  if (group_starts_story (ps, start, end))
+    {
+      /* page metadata inside the group still goes to the page */
+      build_head (ps, start, end);
+      return;
+    }
+  for (guint j = start; j < end; j++)
+    {
+      const Item *it = &ps->items[j];
+      if (it->type == ITEM_HEAD)
+        add_paragraph (ps, ZR_PARAGRAPH_KIND_SUBHEAD, it->s, it->len, it->offset);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Body lines */
+
+static void
+start_pending (Parser     *ps,
+               const Item *it,
+               const char *s,
+               gsize       len)
+{
+  flush_pending (ps);
+  g_string_truncate (ps->pbuf, 0);
+  g_string_append_len (ps->pbuf, s, len);
+  ps->poff = char_offset_in (it, s);
+  ps->pending = TRUE;
+  ps->popen = !ends_final (s, len) && !is_heading_like (it);
+}
+
+static void
+handle_body (Parser *ps,
+             guint   i)
+{
+  const Item *it = &ps->items[i];
+  const char *s = it->s;
+  gsize len = it->len;
+  const char *glued;
+  ZrRecord *r;
+  gboolean joined = FALSE;
+
+  /* never join across a caption: the joined text would straddle it and
+   * the page could no longer be rebuilt in order */
+  if (ps->cur != NULL && ps->pending && ps->popen && ps->deferred->len == 0 &&
+      i > 0 && ps->items[i - 1].type == ITEM_BODY)
+    {
+      gsize a, b, c;
+      if (parse_dateline (s, len, &a, &b, &c))
+        close_record (ps);
+      else if (continues_pending (ps, i))
+        joined = TRUE;
+      else
+        {
+          close_record (ps);
+          open_record (ps, ZR_RECORD_KIND_FRAGMENT);
+        }
+    }
+  else if (ps->cur != NULL && ps->cur_ended)
+    close_record (ps);
+
+  r = ensure_record (ps);
+
+  if (!joined && r->dateline == NULL && r->paragraphs->len == 0 && !ps->pending)
+    {
+      gsize dl_end, by_start, by_end;
+      if (parse_dateline (s, len, &dl_end, &by_start, &by_end))
+        {
+          set_field (&r->dateline, &r->dateline_offset, s, dl_end, it->offset);
+          if (by_end > by_start && r->byline_text == NULL)
+            {
+              set_field (&r->byline_text, &r->byline_offset, s + by_start, by_end - by_start,
+                         char_offset_in (it, s + by_start));
+              parse_byline_tokens (s + by_start + 1, by_end - by_start - 2, FALSE, r->bylines);
+              dl_end = by_end;
+            }
+          else if (by_end > by_start)
+            dl_end = by_start;
+          s += dl_end;
+          len -= dl_end;
+          while (len > 0 && g_unichar_isspace (g_utf8_get_char (s)))
+            {
+              const char *nx = g_utf8_next_char (s);
+              len -= nx - s;
+              s = nx;
+            }
+          if (len == 0)
+            return;
+        }
+    }
+
+  glued = find_glued_byline (s, len);
+  if (glued != NULL && r->byline_text == NULL)
+    {
+      gsize body_len = glued - s;
+      gsize blen = s + len - glued;
+      const char *open_end = *glued == '(' ? glued + 1 : glued + strlen ("（");
+      const char *close = g_utf8_find_prev_char (glued, s + len);
+      while (body_len > 0 && g_unichar_isspace (last_char (s, body_len)))
+        body_len = g_utf8_find_prev_char (s, s + body_len) - s;
+      if (joined)
+        g_string_append_len (ps->pbuf, s, body_len);
+      else
+        start_pending (ps, it, s, body_len);
+      ps->popen = FALSE;
+      flush_pending (ps);
+      set_field (&r->byline_text, &r->byline_offset, glued, blen, char_offset_in (it, glued));
+      parse_byline_tokens (open_end, close - open_end, FALSE, r->bylines);
+      ps->cur_ended = TRUE;
+      return;
+    }
+
+  if (joined)
+    {
+      g_string_append_len (ps->pbuf, s, len);
+      ps->popen = !ends_final (s, len);
+    }
+  else
+    start_pending (ps, it, s, len);
+}
+
+static void
+handle_notice (Parser *ps,
+               guint   i)
+{
+  const Item *it = &ps->items[i];
+  if (ps->cur == NULL || ps->cur->kind != ZR_RECORD_KIND_NOTICE)
+    {
+      ZrRecord *c = ps->cur;
+      /* a heading like 遗失声明 right above the list names it */
+      if (c != NULL && c->paragraphs->len == 0 && !ps->pending && c->headline != NULL &&
+          c->dateline == NULL && c->byline_text == NULL &&
+          (strstr (c->headline, "遗失") || strstr (c->headline, "声明") ||
+           strstr (c->headline, "公告") || strstr (c->headline, "启事") ||
+           strstr (c->headline, "分类")))
+        c->kind = ZR_RECORD_KIND_NOTICE;
+      else
+        open_record (ps, ZR_RECORD_KIND_NOTICE);
+    }
+  add_paragraph (ps, ZR_PARAGRAPH_KIND_BODY, it->s, it->len, it->offset);
+}
+
+static void
+walk_items (Parser *ps)
+{
+  guint i = 0;
+  while (i < ps->n_items)
+    {
+      const Item *it = &ps->items[i];
+      switch (it->type)
+        {
+        case ITEM_META:
+          add_meta (ps, it);
+          i++;
+          break;
+
+        case ITEM_HEAD:
+          {
+            guint j = i;
+            while (j < ps->n_items &&
+                   (ps->items[j].type == ITEM_HEAD || ps->items[j].type == ITEM_META))
+              {
+                if (ps->items[j].type == ITEM_META)
+                  add_meta (ps, &ps->items[j]);
+                j++;
+              }
+            handle_head_group (ps, i, j);
+            i = j;
+          }
+          break;
+
+        case ITEM_CAPTION:
+          add_paragraph (ps, ZR_PARAGRAPH_KIND_CAPTION, it->s, it->len, it->offset);
+          i++;
+          break;
+
+        case ITEM_BYLINE:
+          {
+            ZrRecord *r;
+            if (ps->cur != NULL && ps->cur_ended)
+              close_record (ps);
+            r = ensure_record (ps);
+            if (r->byline_text == NULL)
+              {
+                flush_pending (ps);
+                set_field (&r->byline_text, &r->byline_offset, it->s, it->len, it->offset);
+                parse_byline_tokens (it->s, it->len, TRUE, r->bylines);
+              }
+            else
+              add_paragraph (ps, ZR_PARAGRAPH_KIND_BODY, it->s, it->len, it->offset);
+            i++;
+          }
+          break;
+
+        case ITEM_END_BYLINE:
+          {
+            ZrRecord *r = ensure_record (ps);
+            flush_pending (ps);
+            if (r->byline_text == NULL)
+              {
+                set_field (&r->byline_text, &r->byline_offset, it->s, it->len, it->offset);
+                is_bracket_byline (it->s, it->len, r->bylines);
+              }
+            else
+              add_paragraph (ps, ZR_PARAGRAPH_KIND_BODY, it->s, it->len, it->offset);
+            ps->cur_ended = TRUE;
+            i++;
+          }
+          break;
+
+        case ITEM_NOTICE:
+          handle_notice (ps, i);
+          i++;
+          break;
+
+        case ITEM_BODY:
+        default:
+          handle_body (ps, i);
+          i++;
+          break;
+        }
+    }
+  close_record (ps);
+}
+
+/* Records that start without a head, or whose only head is a jump head
+ * over text that continues a story cut earlier on the page, are fragments. */
+static void
+mark_fragments (Parser *ps)
+{
+  int budget = 64;
+  gboolean jump;
+  for (guint k = 0; k < ps->page->records->len; k++)
+    {
+      ZrRecord *r = g_ptr_array_index (ps->page->records, k);
+      if (r->kind != ZR_RECORD_KIND_ARTICLE)
+        continue;
+      if (r->headline == NULL)
+        {
+          r->kind = ZR_RECORD_KIND_FRAGMENT;
+          continue;
+        }
+      if (r->dateline != NULL || r->byline_text != NULL || r->column != NULL || r->kicker != NULL ||
+          r->paragraphs->len == 0 || k == 0 || budget <= 0)
+        continue;
+      /* a jump head: "…(续)", "上接第2版" */
+      jump = g_str_has_suffix (r->headline, "续") || g_str_has_suffix (r->headline, "(续)") ||
+             g_str_has_suffix (r->headline, "（续）") || strstr (r->headline, "上接") != NULL;
+      budget--;
+      {
+        g_autofree char *text = record_sample_text (r, 3000);
+        g_autoptr(GHashTable) set = bigram_set (text, strlen (text), 3000);
+        guint checked = 0;
+        for (guint c = k; c-- > 0 && checked < 32; checked++)
+          {
+            RecInfo *info = &g_array_index (ps->infos, RecInfo, c);
+            ZrRecord *cr = g_ptr_array_index (ps->page->records, c);
+            g_autofree char *ctext = NULL;
+            g_autoptr(GHashTable) cset = NULL;
+            if (!info->cut || info->resolved)
+              continue;
+            ctext = record_sample_text (cr, 6000);
+            cset = bigram_set (ctext, strlen (ctext), 6000);
+            if (jump || set_cosine (set, cset) >= 0.08)
+              {
+                info->resolved = TRUE;
+                r->kind = ZR_RECORD_KIND_FRAGMENT;
+                break;
+              }
+          }
+      }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Lines */
+
+/* Length in bytes of the heading mark at the start of [s, end): 1–6 '#'
+ * followed by white space or the end. */
+static gsize
+heading_mark_len (const char *s,
+                  const char *end,
+                  int        *level)
+{
+  const char *p = s;
+  while (p < end && *p == '#' && p - s < 7)
+    p++;
+  if (p == s || p - s > 6)
+    return 0;
+  if (p < end && !g_unichar_isspace (g_utf8_get_char (p)))
+    return 0;
+  *level = (int) (p - s);
+  return p - s;
+}
+
+static GArray *
+split_items (const char *text)
+{
+  GArray *items = g_array_new (FALSE, TRUE, sizeof (Item));
+  const char *p = text;
+  int offset = 0;
+  int blanks = 0;
+
+  while (*p)
+    {
+      const char *nl = strchr (p, '\n');
+      const char *end = nl ? nl : p + strlen (p);
+      const char *s = p;
+      int s_off = offset;
+      int level = 0;
+      gsize mark;
+      Item it = { 0 };
+
+      /* skip leading white space */
+      while (s < end && g_unichar_isspace (g_utf8_get_char (s)))
+        {
+          s = g_utf8_next_char (s);
+          s_off++;
+        }
+      mark = heading_mark_len (s, end, &level);
+      if (mark > 0)
+        {
+          s += mark;
+          s_off += (int) mark;
+          while (s < end && g_unichar_isspace (g_utf8_get_char (s)))
+            {
+              s = g_utf8_next_char (s);
+              s_off++;
+            }
+        }
+      {
+        const char *e = end;
+        guint nchars = 0;
+        while (e > s)
+          {
+            const char *q = g_utf8_find_prev_char (s, e);
+            if (q == NULL || !g_unichar_isspace (g_utf8_get_char (q)))
+              break;
+            e = q;
+          }
+        if (e > s)
+          {
+            for (const char *q = s; q < e; q++)
+              if (((guchar) *q & 0xc0) != 0x80)
+                nchars++;
+            it.s = s;
+            it.len = e - s;
+            it.offset = s_off;
+            it.nchars = nchars;
+            it.level = level;
+            it.blanks_before = items->len == 0 ? 0 : blanks;
+            g_array_append_val (items, it);
+            blanks = 0;
+          }
+        else
+          blanks++;
+      }
+      for (const char *q = p; q < end; q++)
+        if (((guchar) *q & 0xc0) != 0x80)
+          offset++;
+      if (nl == NULL)
+        break;
+      offset++;
+      p = nl + 1;
+    }
+  return items;
+}
 
 ZrPage *
 zr_page_parse (const char *text)
 {
-  ZrPage *page = zr_page_new ();
-  ZrRecord *r = zr_record_new (ZR_RECORD_KIND_ARTICLE);
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  int offset = 0;
-  for (guint i = 0; lines[i]; i++)
+  g_autofree char *valid = NULL;
+  g_autoptr(GArray) items = NULL;
+  Parser ps = { 0 };
+
+  g_return_val_if_fail (text != NULL, zr_page_new ());
+
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  items = split_items (text);
+  ps.page = zr_page_new ();
+  ps.items = (Item *) (void *) items->data;
+  ps.n_items = items->len;
+  ps.pbuf = g_string_new (NULL);
+  ps.deferred = g_ptr_array_new ();
+  ps.infos = g_array_new (FALSE, TRUE, sizeof (RecInfo));
+  ps.sim_budget = 200;
+
+  classify_items (&ps);
+  walk_items (&ps);
+  mark_fragments (&ps);
+
+  g_string_free (ps.pbuf, TRUE);
+  g_ptr_array_unref (ps.deferred);
+  g_array_unref (ps.infos);
+  return ps.page;
+}
+
+char *
+zr_page_dup_significant_text (const char *text)
+{
+  GString *out;
+  const char *p;
+  gboolean line_start = TRUE;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  out = g_string_new (NULL);
+  p = text;
+  while (*p)
     {
-      g_autofree char *t = g_strstrip (g_strdup (lines[i]));
-      if (*t)
+      gunichar c = g_utf8_get_char_validated (p, -1);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
         {
-          if (r->headline == NULL)
-            {
-              r->headline = g_strdup (t);
-              r->headline_offset = offset;
-            }
-          else
-            g_ptr_array_add (r->paragraphs, zr_paragraph_new (ZR_PARAGRAPH_KIND_BODY, t, offset));
+          g_string_append_unichar (out, 0xfffd);
+          p++;
+          continue;
         }
-      offset += g_utf8_strlen (lines[i], -1) + 1;
+      if (c == '\n')
+        {
+          line_start = TRUE;
+          p++;
+          continue;
+        }
+      if (g_unichar_isspace (c))
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      if (line_start)
+        {
+          int level = 0;
+          const char *end = strchr (p, '\n');
+          gsize mark = heading_mark_len (p, end ? end : p + strlen (p), &level);
+          line_start = FALSE;
+          if (mark > 0)
+            {
+              p += mark;
+              continue;
+            }
+        }
+      g_string_append_unichar (out, c);
+      p = g_utf8_next_char (p);
     }
-  g_ptr_array_add (page->records, r);
-  return page;
+  return g_string_free (out, FALSE);
 }

@@ -1,0 +1,282 @@
+/* test-parser.c: segmentation of pages into records, field by field
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "zr-encoding.h"
+#include "zr-page-parser.h"
+
+static ZrPage *
+parse_fixture (const char *name)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+  const char *path = g_test_get_filename (G_TEST_DIST, "data", "parse", name, NULL);
+
+  g_file_get_contents (path, &data, &len, &error);
+  g_assert_no_error (error);
+  text = zr_text_decode (data, len, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return zr_page_parse (text);
+}
+
+static ZrRecord *
+record (ZrPage *page,
+        guint   i)
+{
+  g_assert_cmpuint (i, <, page->records->len);
+  return g_ptr_array_index (page->records, i);
+}
+
+static void
+assert_byline (ZrRecord   *r,
+               guint       i,
+               const char *name,
+               const char *role)
+{
+  ZrByline *b;
+  g_assert_cmpuint (i, <, r->bylines->len);
+  b = g_ptr_array_index (r->bylines, i);
+  g_assert_cmpstr (b->name, ==, name);
+  g_assert_cmpstr (b->role, ==, role);
+}
+
+static void
+assert_paragraph (ZrRecord        *r,
+                  guint            i,
+                  ZrParagraphKind  kind,
+                  const char      *text)
+{
+  ZrParagraph *p;
+  g_assert_cmpuint (i, <, r->paragraphs->len);
+  p = g_ptr_array_index (r->paragraphs, i);
+  g_assert_cmpstr (zr_paragraph_kind_to_string (p->kind), ==, zr_paragraph_kind_to_string (kind));
+  if (g_str_has_suffix (text, "…"))
+    {
+      g_autofree char *prefix = g_strndup (text, strlen (text) - strlen ("…"));
+      g_assert_true (g_str_has_prefix (p->text, prefix));
+    }
+  else
+    g_assert_cmpstr (p->text, ==, text);
+}
+
+static void
+test_headings (void)
+{
+  g_autoptr(ZrPage) page = parse_fixture ("headings.txt");
+  ZrRecord *r;
+  ZrPageMeta *m;
+
+  g_assert_cmpuint (page->meta->len, ==, 1);
+  m = g_ptr_array_index (page->meta, 0);
+  g_assert_cmpstr (m->text, ==, "要闻·城区");
+  g_assert_cmpuint (page->records->len, ==, 2);
+
+  /* a headline set over two `##` lines, dateline and bracketed bylines */
+  r = record (page, 0);
+  g_assert_cmpint (r->kind, ==, ZR_RECORD_KIND_ARTICLE);
+  g_assert_cmpstr (r->headline, ==, "石峰区老工业区——变身文创街区");
+  g_assert_null (r->column);
+  g_assert_null (r->kicker);
+  g_assert_cmpstr (r->dateline, ==, "株洲日报讯");
+  g_assert_cmpstr (r->byline_text, ==, "(全媒体记者/欧阳明 通讯员/甘露)");
+  g_assert_cmpuint (r->bylines->len, ==, 2);
+  assert_byline (r, 0, "欧阳明", "全媒体记者");
+  assert_byline (r, 1, "甘露", "通讯员");
+  g_assert_cmpuint (r->paragraphs->len, ==, 7);
+  assert_paragraph (r, 0, ZR_PARAGRAPH_KIND_BODY, "5月10日，石峰区清水塘街道的老厂房里…");
+  assert_paragraph (r, 2, ZR_PARAGRAPH_KIND_SUBHEAD, "老厂房里开书店");
+  assert_paragraph (r, 4, ZR_PARAGRAPH_KIND_SUBHEAD, "【声音】");
+  assert_paragraph (r, 5, ZR_PARAGRAPH_KIND_BODY, "市民雷晓东：小时候父亲…");
+  assert_paragraph (r, 6, ZR_PARAGRAPH_KIND_BODY, "游客欧阳娜：拍照很出片，就是停车位还要再多一些。");
+
+  /* "## 天元区 …": the district word is the column; a line broken
+   * mid-word is rejoined */
+  r = record (page, 1);
+  g_assert_cmpstr (r->column, ==, "天元区");
+  g_assert_cmpstr (r->headline, ==, "图书馆延长开放时间");
+  g_assert_cmpstr (r->dateline, ==, "株洲日报讯");
+  assert_byline (r, 0, "蔡文静", "全媒体记者");
+  g_assert_cmpuint (r->paragraphs->len, ==, 1);
+  g_assert_nonnull (strstr (((ZrParagraph *) g_ptr_array_index (r->paragraphs, 0))->text,
+                            "带着孩子，所以"));
+}
+
+static void
+test_plain (void)
+{
+  g_autoptr(ZrPage) page = parse_fixture ("plain.txt");
+  ZrRecord *r;
+
+  g_assert_cmpuint (page->meta->len, ==, 0);
+  g_assert_cmpuint (page->records->len, ==, 2);
+
+  /* series line as kicker, byline line before the body, captions */
+  r = record (page, 0);
+  g_assert_cmpint (r->kind, ==, ZR_RECORD_KIND_ARTICLE);
+  g_assert_cmpstr (r->kicker, ==, "城市微更新系列报道");
+  g_assert_cmpstr (r->headline, ==, "荷塘区金山街道：小巷装上“智慧路灯”");
+  g_assert_null (r->dateline);
+  g_assert_cmpstr (r->byline_text, ==, "记者 聂子涵 通讯员/龙婉");
+  assert_byline (r, 0, "聂子涵", "记者");
+  assert_byline (r, 1, "龙婉", "通讯员");
+  g_assert_cmpuint (r->paragraphs->len, ==, 6);
+  assert_paragraph (r, 0, ZR_PARAGRAPH_KIND_BODY, "入夜，荷塘区金山街道…");
+  assert_paragraph (r, 1, ZR_PARAGRAPH_KIND_CAPTION, "灯杆上的一键报警按钮。");
+  assert_paragraph (r, 2, ZR_PARAGRAPH_KIND_BODY, "街道共在11条小巷…");
+  assert_paragraph (r, 3, ZR_PARAGRAPH_KIND_CAPTION, "▲工人在金山街道的小巷调试路灯 记者 聂子涵 摄");
+  assert_paragraph (r, 4, ZR_PARAGRAPH_KIND_SUBHEAD, "省电又安全");
+  assert_paragraph (r, 5, ZR_PARAGRAPH_KIND_BODY, "街道城建办主任孙立伟介绍…");
+
+  /* column label above the headline, names in brackets glued to the end */
+  r = record (page, 1);
+  g_assert_cmpstr (r->column, ==, "今日攸县");
+  g_assert_cmpstr (r->headline, ==, "攸县：乡村客运开进山里");
+  g_assert_null (r->kicker);
+  g_assert_cmpstr (r->byline_text, ==, "(谭佩 吴泽)");
+  g_assert_cmpuint (r->bylines->len, ==, 2);
+  assert_byline (r, 0, "谭佩", NULL);
+  assert_byline (r, 1, "吴泽", NULL);
+  g_assert_cmpuint (r->paragraphs->len, ==, 2);
+  assert_paragraph (r, 1, ZR_PARAGRAPH_KIND_BODY,
+                    "“以前去镇上赶集要走一个多钟头，现在家门口就能坐车。”村民刘四平说。"
+                    "县交通部门介绍，今年全县新开通农村客运线路7条，覆盖行政村31个。");
+}
+
+static void
+test_notice_and_cut (void)
+{
+  g_autoptr(ZrPage) page = parse_fixture ("notice-cut.txt");
+  ZrRecord *r;
+
+  g_assert_cmpuint (page->records->len, ==, 4);
+  r = record (page, 0);
+  g_assert_cmpint (r->kind, ==, ZR_RECORD_KIND_ARTICLE);
+  g_assert_cmpstr (r->headline, ==, "芦淞区服装市场试行“夜间集市”");
+  g_assert_cmpuint (r->paragraphs->len, ==, 2);
+  /* cut story: the last paragraph stays open, not glued to the next head */
+  g_assert_true (g_str_has_suffix (((ZrParagraph *) g_ptr_array_index (r->paragraphs, 1))->text,
+                                   "市场还"));
+
+  r = record (page, 1);
+  g_assert_cmpint (r->kind, ==, ZR_RECORD_KIND_ARTICLE);
+  g_assert_cmpstr (r->column, ==, "荷塘区");
+  g_assert_cmpstr (r->headline, ==, "仙庾镇油菜花节开幕");
+
+  r = record (page, 2);
+  g_assert_cmpint (r->kind, ==, ZR_RECORD_KIND_FRAGMENT);
+  g_assert_cmpstr (r->headline, ==, "服装市场夜间集市续");
+  assert_paragraph (r, 0, ZR_PARAGRAPH_KIND_BODY, "与周边酒店合作…");
+
+  r = record (page, 3);
+  g_assert_cmpint (r->kind, ==, ZR_RECORD_KIND_NOTICE);
+  g_assert_cmpstr (r->headline, ==, "遗失声明");
+  g_assert_cmpuint (r->paragraphs->len, ==, 2);
+  assert_paragraph (r, 0, ZR_PARAGRAPH_KIND_BODY, "·株洲市荷塘区某某餐饮店遗失食品经营许可证正本一份，声明作废");
+}
+
+/* A story that breaks off and whose text goes on after another story
+ * that speaks of something else becomes a fragment. */
+static void
+test_fragment_by_topic (void)
+{
+  const char *text =
+    "## 云田镇开展插秧比赛\n\n"
+    "株洲日报讯(全媒体记者/田野) 石峰区云田镇昨日举办插秧比赛，二十多支农户队伍在水田里比速度、比质量，稻田边围满了观众。\n\n"
+    "## 学林街道开办社区书屋\n\n"
+    "株洲日报讯(全媒体记者/蒋书) 学林街道社区书屋近日开放，藏书五千册，居民办卡后可免费借阅图书，书屋还设有自习区。"
+    "书屋的志愿者每周为孩子们读绘本，借阅图书的居民越来越多，社区书屋的\n\n"
+    "水田插秧比赛的农户队伍里，有不少是返乡的年轻人，比赛结束后农户们又在稻田边交流插秧经验，"
+    "镇里表示明年还要把插秧比赛办得更热闹，让更多农户参加。\n";
+  g_autoptr(ZrPage) page = zr_page_parse (text);
+  ZrRecord *r;
+
+  g_assert_cmpuint (page->records->len, ==, 3);
+  r = record (page, 1);
+  g_assert_cmpstr (r->headline, ==, "学林街道开办社区书屋");
+  g_assert_true (g_str_has_suffix (((ZrParagraph *) g_ptr_array_index (r->paragraphs, 0))->text,
+                                   "社区书屋的"));
+  r = record (page, 2);
+  g_assert_cmpint (r->kind, ==, ZR_RECORD_KIND_FRAGMENT);
+  g_assert_null (r->headline);
+  assert_paragraph (r, 0, ZR_PARAGRAPH_KIND_BODY, "水田插秧比赛的农户队伍里…");
+}
+
+/* A line broken in the middle of a word is rejoined, also in CRLF text. */
+static void
+test_rejoin_crlf (void)
+{
+  const char *bytes =
+    "渌口区龙门镇新建冷库\r\n\r\n"
+    "记者 陈雨萱\r\n\r\n"
+    "“冷库一建好，我们的蔬菜就能多放半个月。”龙门镇蔬菜种植户周建\r\n\r\n"
+    "平说，今年他种了60亩辣椒。\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = zr_text_decode (bytes, strlen (bytes), NULL, NULL, &error);
+  g_autoptr(ZrPage) page = NULL;
+  ZrRecord *r;
+
+  g_assert_no_error (error);
+  g_assert_null (strchr (text, '\r'));
+  page = zr_page_parse (text);
+  g_assert_cmpuint (page->records->len, ==, 1);
+  r = record (page, 0);
+  g_assert_cmpstr (r->headline, ==, "渌口区龙门镇新建冷库");
+  assert_byline (r, 0, "陈雨萱", "记者");
+  g_assert_cmpuint (r->paragraphs->len, ==, 1);
+  assert_paragraph (r, 0, ZR_PARAGRAPH_KIND_BODY,
+                    "“冷库一建好，我们的蔬菜就能多放半个月。”龙门镇蔬菜种植户周建平说，今年他种了60亩辣椒。");
+  g_assert_cmpint (r->headline_offset, ==, 0);
+  g_assert_cmpint (((ZrParagraph *) g_ptr_array_index (r->paragraphs, 0))->offset, ==, 20);
+}
+
+/* Offsets point at the text in the page */
+static void
+test_offsets (void)
+{
+  g_autoptr(ZrPage) page = parse_fixture ("headings.txt");
+  g_autofree char *data = NULL;
+  g_autofree char *text = NULL;
+  gsize len;
+  ZrRecord *r = record (page, 0);
+
+  g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "data", "parse", "headings.txt", NULL),
+                                      &data, &len, NULL));
+  text = zr_text_decode (data, len, NULL, NULL, NULL);
+  for (guint i = 0; i < r->paragraphs->len; i++)
+    {
+      ZrParagraph *p = g_ptr_array_index (r->paragraphs, i);
+      const char *at = g_utf8_offset_to_pointer (text, p->offset);
+      g_assert_true (strncmp (at, p->text, 6) == 0);
+    }
+  g_assert_true (strncmp (g_utf8_offset_to_pointer (text, r->dateline_offset), "株洲日报讯", 6) == 0);
+  g_assert_true (strncmp (g_utf8_offset_to_pointer (text, r->byline_offset), "(全媒体记者", 6) == 0);
+}
+
+static void
+test_column_labels (void)
+{
+  g_assert_true (zr_page_parser_is_column_label ("今日醴陵"));
+  g_assert_true (zr_page_parser_is_column_label ("石峰区"));
+  g_assert_false (zr_page_parser_is_column_label ("石峰"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/core/parse/headings", test_headings);
+  g_test_add_func ("/core/parse/plain", test_plain);
+  g_test_add_func ("/core/parse/notice-and-cut", test_notice_and_cut);
+  g_test_add_func ("/core/parse/fragment-by-topic", test_fragment_by_topic);
+  g_test_add_func ("/core/parse/rejoin-crlf", test_rejoin_crlf);
+  g_test_add_func ("/core/parse/offsets", test_offsets);
+  g_test_add_func ("/core/parse/column-labels", test_column_labels);
+  return g_test_run ();
+}
