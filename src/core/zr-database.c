@@ -19,6 +19,7 @@ struct _ZrDatabase
   sqlite3    *db;
   char       *path;
   GHashTable *statements;   /* sql (owned) → sqlite3_stmt* */
+  guint64     generation;   /* bumped on each commit and write (zr_database_get_generation) */
 };
 
 G_DEFINE_FINAL_TYPE (ZrDatabase, zr_database, G_TYPE_OBJECT)
@@ -42,7 +43,9 @@ static const char *migrations[] = {
   "  meta_json TEXT NOT NULL DEFAULT '[]'"
   ");"
   "CREATE TABLE records ("
-  "  id INTEGER PRIMARY KEY,"
+  /* AUTOINCREMENT: an id, once given, never names another article (links
+   * zhuzhou-reader://article/ID and clippings keep meaning what they said) */
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
   "  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,"
   "  position INTEGER NOT NULL,"
   "  kind TEXT NOT NULL CHECK (kind IN ('article','notice','fragment')),"
@@ -216,13 +219,17 @@ zr_database_exec (ZrDatabase  *self,
                   const char  *sql,
                   GError     **error)
 {
+  sqlite3_int64 changes;
   int rc;
 
   g_return_val_if_fail (ZR_IS_DATABASE (self), FALSE);
 
+  changes = sqlite3_total_changes64 (self->db);
   rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     return _zr_database_set_error (self->db, rc, _("Could not update the library"), error);
+  if (sqlite3_total_changes64 (self->db) != changes)
+    self->generation++;
   return TRUE;
 }
 
@@ -237,7 +244,17 @@ gboolean
 zr_database_commit (ZrDatabase  *self,
                     GError     **error)
 {
-  return zr_database_exec (self, "COMMIT", error);
+  if (!zr_database_exec (self, "COMMIT", error))
+    return FALSE;
+  self->generation++;
+  return TRUE;
+}
+
+guint64
+zr_database_get_generation (ZrDatabase *self)
+{
+  g_return_val_if_fail (ZR_IS_DATABASE (self), 0);
+  return self->generation;
 }
 
 void
