@@ -12,6 +12,14 @@
 
 G_BEGIN_DECLS
 
+/* Name under which the tokenizer is registered on each connection. */
+#define ZR_SEARCH_TOKENIZER "zr_hanzi"
+
+/* At most this many terms of a query are used; the rest are ignored. */
+#define ZR_SEARCH_MAX_TERMS 32
+/* A term is cut after this many indexed characters. */
+#define ZR_SEARCH_MAX_TERM_CHARS 256
+
 typedef struct
 {
   gint64  id;
@@ -29,7 +37,10 @@ gboolean    zr_search_register_tokenizer  (sqlite3           *db,
 /* Called once, inside the transaction of the first migration. */
 gboolean    zr_search_create_schema       (ZrDatabase        *db,
                                            GError           **error);
-/* Called by the importer inside the file's transaction. */
+/* Called by the importer inside the file's transaction, index after the
+ * record's rows (records, paragraphs, bylines) are stored, unindex before
+ * they are deleted or changed: the index keeps no copy of the text and
+ * reads it from those rows. */
 gboolean    zr_search_index_record        (ZrDatabase        *db,
                                            gint64             record_id,
                                            const ZrRecord    *record,
@@ -37,16 +48,35 @@ gboolean    zr_search_index_record        (ZrDatabase        *db,
 gboolean    zr_search_unindex_record      (ZrDatabase        *db,
                                            gint64             record_id,
                                            GError           **error);
+/* Re-reads every stored record into the index (repair). */
+gboolean    zr_search_rebuild             (ZrDatabase        *db,
+                                           GError           **error);
 /* The user's text → an FTS5 MATCH expression. Returns NULL without error
- * for a query that means "no filter" (empty, only spaces). Never returns
- * an expression FTS5 could reject. */
+ * for a query that means "no filter": empty, only spaces, or only
+ * characters that are not indexed (punctuation, symbols, emoji).
+ * A query of only excluded terms (-a -b) means "every record except".
+ * Never returns an expression FTS5 could reject. */
 char       *zr_search_build_match         (const char        *user_query);
 /* Ranked hits (best first) with snippets, within the other filters of
- * @filter (its query is ignored: @query is used). */
+ * @filter (its query is ignored: @query is used). A query that builds to
+ * no expression (see zr_search_build_match()) gives no hits. */
 GPtrArray  *zr_search_run                 (ZrDatabase        *db,
                                            const char        *query,
                                            const ZrFilter    *filter,
                                            guint              limit,
                                            GError           **error);
+/* Number of records zr_search_run() would find with no limit (0 for a
+ * query that builds to no expression). */
+guint       zr_search_count               (ZrDatabase        *db,
+                                           const char        *query,
+                                           const ZrFilter    *filter,
+                                           GError           **error);
+
+/* The text as the index sees it: full-width forms folded to half-width,
+ * letters lower-cased, every run of characters that are not indexed
+ * (punctuation, spaces, symbols) replaced by one space, trimmed. A query
+ * term finds a field exactly when its folding is a substring of the
+ * field's folding. Invalid UTF-8 bytes count as punctuation. */
+char       *zr_search_fold                (const char        *text);
 
 G_END_DECLS
