@@ -285,8 +285,9 @@ zr_cli_articles (ZrCli *cli,
       else
         {
           g_autofree char *title = headline_or_start (a);
-          g_print ("%6" G_GINT64_FORMAT "  %-4s  %-4s  %s\n", a->id,
-                   a->district ? a->district : "-", a->topic ? a->topic : "-", title);
+          g_autofree char *district = zr_cli_pad (a->district ? a->district : "-", 6);
+          g_autofree char *topic = zr_cli_pad (a->topic ? a->topic : "-", 8);
+          g_print ("%6" G_GINT64_FORMAT "  %s  %s  %s\n", a->id, district, topic, title);
         }
     }
   if (json_out)
@@ -524,38 +525,6 @@ zr_cli_search (ZrCli *cli,
 }
 
 static void
-json_facets_object (ZrJson    *json,
-                    GPtrArray *facets)
-{
-  zr_json_begin_object (json);
-  for (guint i = 0; facets != NULL && i < facets->len; i++)
-    {
-      const ZrFacet *f = g_ptr_array_index (facets, i);
-      zr_json_key (json, f->name);
-      zr_json_int (json, f->count);
-    }
-  zr_json_end_object (json);
-}
-
-static void
-json_facets_array (ZrJson    *json,
-                   GPtrArray *facets)
-{
-  zr_json_begin_array (json);
-  for (guint i = 0; facets != NULL && i < facets->len; i++)
-    {
-      const ZrFacet *f = g_ptr_array_index (facets, i);
-      zr_json_begin_object (json);
-      zr_json_key (json, "name");
-      zr_json_string (json, f->name);
-      zr_json_key (json, "count");
-      zr_json_int (json, f->count);
-      zr_json_end_object (json);
-    }
-  zr_json_end_array (json);
-}
-
-static void
 print_facets (const char *title,
               GPtrArray  *facets)
 {
@@ -563,7 +532,8 @@ print_facets (const char *title,
   for (guint i = 0; facets != NULL && i < facets->len; i++)
     {
       const ZrFacet *f = g_ptr_array_index (facets, i);
-      g_print ("  %-12s %6u\n", f->name, f->count);
+      g_autofree char *name = zr_cli_pad (f->name, 20);
+      g_print ("  %s %6u\n", name, f->count);
     }
 }
 
@@ -604,24 +574,7 @@ zr_cli_stats (ZrCli *cli,
   if (json_out)
     {
       ZrJson *json = zr_json_new (TRUE);
-      zr_json_begin_object (json);
-      zr_json_key (json, "articles");
-      zr_json_int (json, stats->articles);
-      zr_json_key (json, "chars");
-      zr_json_int (json, stats->chars);
-      zr_json_key (json, "reading_minutes");
-      zr_json_int (json, stats->reading_minutes);
-      zr_json_key (json, "by_district");
-      json_facets_object (json, stats->by_district);
-      zr_json_key (json, "by_topic");
-      json_facets_object (json, stats->by_topic);
-      zr_json_key (json, "top_reporters");
-      json_facets_array (json, stats->top_reporters);
-      zr_json_key (json, "top_speakers");
-      json_facets_array (json, stats->top_speakers);
-      zr_json_key (json, "by_source");
-      json_facets_array (json, stats->by_source);
-      zr_json_end_object (json);
+      zr_stats_write_json (stats, json);
       zr_cli_print_json (zr_json_steal (json));
     }
   else

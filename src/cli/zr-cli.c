@@ -111,6 +111,23 @@ zr_cli_parse_id (const char *text,
   return TRUE;
 }
 
+char *
+zr_cli_pad (const char *text,
+            guint       columns)
+{
+  GString *out = g_string_new (text ? text : "");
+  guint width = 0;
+
+  for (const char *p = out->str; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      width += g_unichar_iswide (c) ? 2 : (g_unichar_iszerowidth (c) ? 0 : 1);
+    }
+  while (width++ < columns)
+    g_string_append_c (out, ' ');
+  return g_string_free (out, FALSE);
+}
+
 /**
  * zr_cli_open_library:
  *

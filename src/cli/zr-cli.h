@@ -44,6 +44,10 @@ ZrFilter *zr_cli_make_filter    (char         **districts,
                                  const char    *query);
 gboolean  zr_cli_parse_id       (const char    *text,
                                  gint64        *id);
+/* @text padded with spaces to @columns terminal columns (CJK characters
+ * take two). (transfer full) */
+char     *zr_cli_pad            (const char    *text,
+                                 guint          columns);
 
 int zr_cli_import     (ZrCli *cli, int argc, char **argv);
 int zr_cli_reclassify (ZrCli *cli, int argc, char **argv);
