@@ -26,6 +26,10 @@ gboolean    zr_database_begin             (ZrDatabase   *self,
 gboolean    zr_database_commit            (ZrDatabase   *self,
                                            GError      **error);
 void        zr_database_rollback          (ZrDatabase   *self);
+/* A counter bumped by every successful zr_database_commit() and every
+ * zr_database_exec() that changed rows: caches of the library's contents
+ * kept on this connection compare it to know they are stale. */
+guint64     zr_database_get_generation    (ZrDatabase   *self);
 /* A prepared statement cached on the connection; reset and clear bindings
  * before each use. Borrowed: do not finalize. */
 sqlite3_stmt *zr_database_get_statement   (ZrDatabase   *self,

@@ -1,8 +1,9 @@
 /* zr-stats.h: counts and figures of a filter and of an article
  *
- * Everything about a filter is computed in SQL over the library's indexes
- * (no article is loaded), under 50 ms on a 200,000-article library
- * (tests/bench/bench-stats.c measures it). A filter is applied as
+ * Everything about a filter is counted over an in-memory copy of each
+ * record's district, topics, size, page, bylines and speakers (zr-facts.h;
+ * no article is loaded), under 50 ms on a 200,000-article library once
+ * that copy is built (tests/bench/bench-stats.c measures both). A filter is applied as
  * everywhere else: districts (union) ∩ topics (union) ∩ search query.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -120,6 +121,13 @@ void       zr_stats_write_json        (const ZrStats   *stats,
 ZrArticleStats *zr_stats_for_article  (const ZrArticle *article);
 /* Minutes to read @chars characters, rounded up (0 for 0). */
 guint      zr_stats_reading_minutes   (guint64          chars);
+
+/* Private, for tests and benchmarks: zr_stats_query() computed with SQL
+ * only, the top lists cut at @limit (0: all). */
+ZrStats   *_zr_stats_query_sql        (ZrDatabase      *db,
+                                       const ZrFilter  *filter,
+                                       guint            limit,
+                                       GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZrStats, zr_stats_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZrArticleStats, zr_article_stats_free)

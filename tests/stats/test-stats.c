@@ -10,7 +10,9 @@
 #include <string.h>
 
 #include "zr-classifier.h"
+#include "zr-facts.h"
 #include "zr-figures.h"
+#include "zr-library.h"
 #include "zr-quotes.h"
 #include "zr-search.h"
 #include "zr-stats.h"
@@ -25,6 +27,12 @@ static const char *speakers[] = {
   "赵明亮", "孙桂兰", "市民", "该负责人", "钱立新", "吴晓燕", "郑国强", "冯雪",
 };
 
+/* Body text: one of these places in a sentence, so a search for one finds
+ * a known part of the library. */
+static const char *places[] = {
+  "便民驿站", "口袋公园", "停车泊位", "老旧小区", "夜市街区", "充电桩",
+};
+
 typedef struct
 {
   gint64       id;
@@ -37,6 +45,7 @@ typedef struct
   const char  *bylines[4];
   guint        n_quotes;
   const char  *quotes[4];     /* speakers, may be NULL */
+  const char  *place;
 } GenRecord;
 
 typedef struct
@@ -87,7 +96,7 @@ fixture_set_up (Fixture       *fx,
   guint n_topics = g_strv_length ((char **) topics);
   guint positions[N_SOURCES] = { 0 };
   sqlite3 *db;
-  sqlite3_stmt *ins_source, *ins_record, *ins_topic, *ins_byline, *ins_quote;
+  sqlite3_stmt *ins_source, *ins_record, *ins_topic, *ins_byline, *ins_quote, *ins_para;
 
   fx->dir = g_dir_make_tmp ("zr-stats-XXXXXX", &error);
   g_assert_no_error (error);
@@ -122,6 +131,7 @@ fixture_set_up (Fixture       *fx,
   ins_byline = prep (db, "INSERT INTO bylines (record_id, position, name, role) VALUES (?, ?, ?, '记者')");
   ins_quote = prep (db, "INSERT INTO quotes (record_id, position, paragraph, start_offset, end_offset, text, speaker) "
                         "VALUES (?, ?, 0, 0, 4, '说的话', ?)");
+  ins_para = prep (db, "INSERT INTO paragraphs (record_id, position, kind, text) VALUES (?, 0, 'body', ?)");
   for (guint i = 0; i < N_RECORDS; i++)
     {
       GenRecord *r = &fx->records[i];
@@ -157,6 +167,8 @@ fixture_set_up (Fixture       *fx,
         r->quotes[q] = g_rand_int_range (rand, 0, 6) == 0 ? NULL
                        : speakers[g_rand_int_range (rand, 0, G_N_ELEMENTS (speakers))];
 
+      r->place = places[g_rand_int_range (rand, 0, G_N_ELEMENTS (places))];
+
       sqlite3_bind_int64 (ins_record, 1, r->id);
       sqlite3_bind_int (ins_record, 2, (int) r->source + 1);
       sqlite3_bind_int (ins_record, 3, (int) positions[r->source]++);
@@ -169,6 +181,12 @@ fixture_set_up (Fixture       *fx,
       sqlite3_bind_text (ins_record, 7, r->topics[0], -1, SQLITE_STATIC);
       step_done (ins_record);
 
+      {
+        g_autofree char *body = g_strdup_printf ("今年第%u批%s项目近日完工，街坊们都来看了看。", i % 7 + 1, r->place);
+        sqlite3_bind_int64 (ins_para, 1, r->id);
+        sqlite3_bind_text (ins_para, 2, body, -1, SQLITE_TRANSIENT);
+        step_done (ins_para);
+      }
       for (guint t = 0; t < r->n_topics; t++)
         {
           sqlite3_bind_int64 (ins_topic, 1, r->id);
@@ -199,7 +217,10 @@ fixture_set_up (Fixture       *fx,
   sqlite3_finalize (ins_topic);
   sqlite3_finalize (ins_byline);
   sqlite3_finalize (ins_quote);
+  sqlite3_finalize (ins_para);
   exec_ok (db, "COMMIT");
+  g_assert_true (zr_search_rebuild (fx->db, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -241,12 +262,22 @@ has_any_topic (const GenRecord    *r,
   return FALSE;
 }
 
+/* The search part: the words of the queries used here occur only in the
+ * place names of the body text. */
+static gboolean
+has_query (const GenRecord *r,
+           const char      *query)
+{
+  return query == NULL || strstr (r->place, query) != NULL;
+}
+
 static gboolean
 matches (const GenRecord    *r,
          const char * const *districts,
-         const char * const *topics)
+         const char * const *topics,
+         const char         *query)
 {
-  return in_list (districts, r->district) && has_any_topic (r, topics);
+  return in_list (districts, r->district) && has_any_topic (r, topics) && has_query (r, query);
 }
 
 static ZrFilter *
@@ -259,6 +290,33 @@ make_filter (const char * const *districts,
   if (topics != NULL)
     zr_filter_set_topics (f, topics);
   return f;
+}
+
+static void
+assert_facets_equal (GPtrArray  *got,
+                     GPtrArray  *expected,
+                     const char *what)
+{
+  g_test_message ("%s: %u entries", what, expected->len);
+  g_assert_cmpuint (got->len, ==, expected->len);
+  for (guint i = 0; i < got->len; i++)
+    {
+      const ZrFacet *g = got->pdata[i], *e = expected->pdata[i];
+      g_assert_cmpstr (g->name, ==, e->name);
+      g_assert_cmpuint (g->count, ==, e->count);
+    }
+}
+
+/* The first @n of @all. */
+static void
+assert_facets_prefix (GPtrArray *got,
+                      GPtrArray *all,
+                      guint      n)
+{
+  g_autoptr(GPtrArray) cut = g_ptr_array_new ();
+  for (guint i = 0; i < MIN (n, all->len); i++)
+    g_ptr_array_add (cut, all->pdata[i]);
+  assert_facets_equal (got, cut, "top");
 }
 
 typedef struct
@@ -337,10 +395,12 @@ bump (GArray     *a,
 static void
 check_filter (Fixture            *fx,
               const char * const *districts,
-              const char * const *topics)
+              const char * const *topics,
+              const char         *query)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ZrFilter) filter = make_filter (districts, topics);
+  g_autoptr(ZrStats) sql = NULL;
   g_autoptr(GPtrArray) by_district = NULL;
   g_autoptr(GPtrArray) by_topic = NULL;
   g_autoptr(GPtrArray) reporters_got = NULL;
@@ -355,6 +415,7 @@ check_filter (Fixture            *fx,
   guint articles = 0, got_articles = 0;
   guint64 chars = 0, got_chars = 0;
 
+  zr_filter_set_query (filter, query);
   for (guint s = 0; s < N_SOURCES; s++)
     {
       Expect e = { fx->source_names[s], 0, fx->source_dates[s], s };
@@ -363,7 +424,7 @@ check_filter (Fixture            *fx,
   for (guint i = 0; i < N_RECORDS; i++)
     {
       const GenRecord *r = &fx->records[i];
-      if (!matches (r, districts, topics))
+      if (!matches (r, districts, topics, query))
         continue;
       articles++;
       chars += r->chars;
@@ -398,7 +459,7 @@ check_filter (Fixture            *fx,
       guint n = 0;
       for (guint i = 0; i < N_RECORDS; i++)
         if (g_strcmp0 (fx->records[i].district, all_districts[d]) == 0 &&
-            has_any_topic (&fx->records[i], topics))
+            has_any_topic (&fx->records[i], topics) && has_query (&fx->records[i], query))
           n++;
       g_assert_cmpstr (f->name, ==, all_districts[d]);
       g_assert_cmpuint (f->count, ==, n);
@@ -414,7 +475,7 @@ check_filter (Fixture            *fx,
       const char *one[] = { all_topics[t], NULL };
       guint n = 0;
       for (guint i = 0; i < N_RECORDS; i++)
-        if (matches (&fx->records[i], districts, one))
+        if (matches (&fx->records[i], districts, one, query))
           n++;
       g_assert_cmpstr (f->name, ==, all_topics[t]);
       g_assert_cmpuint (f->count, ==, n);
@@ -452,13 +513,27 @@ check_filter (Fixture            *fx,
   for (guint i = 0; i < stats->by_source->len; i++)
     g_assert_cmpstr (((ZrFacet *) stats->by_source->pdata[i])->name, ==,
                      ((ZrFacet *) sources_got->pdata[i])->name);
+
+  /* the SQL reference (no cache) agrees entry by entry */
+  sql = _zr_stats_query_sql (fx->db, filter, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sql->articles, ==, articles);
+  g_assert_cmpuint (sql->chars, ==, chars);
+  assert_facets_equal (by_district, sql->by_district, "districts (sql)");
+  assert_facets_equal (by_topic, sql->by_topic, "topics (sql)");
+  assert_facets_equal (reporters_got, sql->top_reporters, "reporters (sql)");
+  assert_facets_equal (speakers_got, sql->top_speakers, "speakers (sql)");
+  assert_facets_equal (sources_got, sql->by_source, "sources (sql)");
+  assert_facets_prefix (stats->top_reporters, sql->top_reporters, ZR_STATS_TOP_N);
+  assert_facets_prefix (stats->top_speakers, sql->top_speakers, ZR_STATS_TOP_N);
+  assert_facets_prefix (stats->by_source, sql->by_source, ZR_STATS_TOP_N);
 }
 
 static void
 test_no_filter (Fixture       *fx,
                 gconstpointer  data)
 {
-  check_filter (fx, NULL, NULL);
+  check_filter (fx, NULL, NULL, NULL);
 }
 
 static void
@@ -466,7 +541,7 @@ test_one_district (Fixture       *fx,
                    gconstpointer  data)
 {
   const char *d[] = { "石峰区", NULL };
-  check_filter (fx, d, NULL);
+  check_filter (fx, d, NULL, NULL);
 }
 
 static void
@@ -474,7 +549,7 @@ test_two_districts (Fixture       *fx,
                     gconstpointer  data)
 {
   const char *d[] = { "荷塘区", "醴陵市", NULL };
-  check_filter (fx, d, NULL);
+  check_filter (fx, d, NULL, NULL);
 }
 
 static void
@@ -482,7 +557,7 @@ test_topic (Fixture       *fx,
             gconstpointer  data)
 {
   const char *t[] = { "城市管理", NULL };
-  check_filter (fx, NULL, t);
+  check_filter (fx, NULL, t, NULL);
 }
 
 static void
@@ -491,7 +566,262 @@ test_district_topic (Fixture       *fx,
 {
   const char *d[] = { "芦淞区", NULL };
   const char *t[] = { "党建", "政务服务", NULL };
-  check_filter (fx, d, t);
+  check_filter (fx, d, t, NULL);
+}
+
+static void
+test_two_topics (Fixture       *fx,
+                 gconstpointer  data)
+{
+  const char *t[] = { "城市管理", "教育", NULL };
+  check_filter (fx, NULL, t, NULL);
+}
+
+static void
+test_search (Fixture       *fx,
+             gconstpointer  data)
+{
+  check_filter (fx, NULL, NULL, "驿站");
+}
+
+static void
+test_search_district (Fixture       *fx,
+                      gconstpointer  data)
+{
+  const char *d[] = { "荷塘区", "石峰区", NULL };
+  check_filter (fx, d, NULL, "公园");
+}
+
+static void
+test_search_district_topic (Fixture       *fx,
+                            gconstpointer  data)
+{
+  const char *d[] = { "芦淞区", "天元区", "醴陵市", NULL };
+  const char *t[] = { "城市管理", "党建", "政务服务", NULL };
+  check_filter (fx, d, t, "泊位");
+}
+
+/* zr_stats_query() and the SQL reference give the same stats. */
+static void
+assert_stats_match_sql (ZrDatabase     *db,
+                        const ZrFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZrStats) got = zr_stats_query (db, filter, &error);
+  g_autoptr(ZrStats) sql = NULL;
+
+  g_assert_no_error (error);
+  sql = _zr_stats_query_sql (db, filter, ZR_STATS_TOP_N, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (got->articles, ==, sql->articles);
+  g_assert_cmpuint (got->chars, ==, sql->chars);
+  g_assert_cmpuint (got->reading_minutes, ==, sql->reading_minutes);
+  assert_facets_equal (got->by_district, sql->by_district, "districts");
+  assert_facets_equal (got->by_topic, sql->by_topic, "topics");
+  assert_facets_equal (got->top_reporters, sql->top_reporters, "reporters");
+  assert_facets_equal (got->top_speakers, sql->top_speakers, "speakers");
+  assert_facets_equal (got->by_source, sql->by_source, "sources");
+}
+
+static guint
+facet_count (GPtrArray  *facets,
+             const char *name)
+{
+  for (guint i = 0; i < facets->len; i++)
+    if (g_str_equal (((ZrFacet *) facets->pdata[i])->name, name))
+      return ((ZrFacet *) facets->pdata[i])->count;
+  return 0;
+}
+
+/* The facts are kept while nothing changes, and dropped when something does. */
+static void
+test_cache_reused (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZrFacts) a = zr_facts_dup_for_database (fx->db, &error);
+  g_autoptr(ZrFacts) b = NULL;
+  g_autoptr(ZrFacts) c = NULL;
+  guint64 generation;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (zr_facts_get_n_records (a), ==, N_RECORDS);
+  g_assert_cmpuint (zr_facts_get_n_sources (a), ==, N_SOURCES);
+  g_assert_cmpuint (zr_facts_get_n_names (a), ==, G_N_ELEMENTS (reporters) + G_N_ELEMENTS (speakers));
+  b = zr_facts_dup_for_database (fx->db, &error);
+  g_assert_no_error (error);
+  g_assert_true (a == b);
+
+  /* a read is not a write */
+  generation = zr_database_get_generation (fx->db);
+  g_assert_true (zr_database_exec (fx->db, "SELECT count(*) FROM records", &error));
+  g_assert_cmpuint (zr_database_get_generation (fx->db), ==, generation);
+  g_assert_true (zr_database_exec (fx->db, "UPDATE settings SET value = 'x' WHERE key = 'nothing'", &error));
+  g_assert_cmpuint (zr_database_get_generation (fx->db), ==, generation);
+
+  g_assert_true (zr_database_begin (fx->db, &error));
+  g_assert_true (zr_database_exec (fx->db, "INSERT INTO settings VALUES ('stats-test', '1')", &error));
+  g_assert_true (zr_database_commit (fx->db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (zr_database_get_generation (fx->db), >, generation);
+  c = zr_facts_dup_for_database (fx->db, &error);
+  g_assert_no_error (error);
+  g_assert_true (c != a);
+  g_assert_cmpuint (zr_facts_get_n_records (c), ==, N_RECORDS);
+}
+
+static const char fresh_page[] =
+  "## 天元区 滨江步道添了一批健身器材\n\n"
+  "株洲日报讯(全媒体记者/龙思琪) 日前,天元区滨江风光带新装健身器材26件,沿江晨练的人多了起来。\n\n"
+  "“早上跑完步,顺手还能拉一拉筋。”家住附近的欧阳春笑着说。\n\n"
+  "## 渌口区 南洲镇早稻开镰\n\n"
+  "株洲日报讯(记者/曾凡宇) 眼下正是早稻收割时节,渌口区南洲镇800余亩稻田里,收割机来回忙个不停。\n\n"
+  "“今年雨水匀,亩产比去年多了五十来斤。”种粮大户肖满仓说。\n";
+
+/* An import on the same connection shows at once. */
+static void
+test_stale_after_import (Fixture       *fx,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZrClassifier) classifier = zr_classifier_new_default (&error);
+  g_autoptr(ZrLibrary) library = NULL;
+  g_autoptr(ZrStats) before = NULL;
+  g_autoptr(ZrStats) after = NULL;
+  g_autofree char *page = g_build_filename (fx->dir, "株洲日报_2023-04-02_03.txt", NULL);
+  gboolean unchanged = TRUE;
+  guint records = 0;
+
+  g_assert_no_error (error);
+  library = zr_library_new (fx->db, classifier);
+  before = zr_stats_query (fx->db, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (before->articles, ==, N_RECORDS);
+
+  g_assert_true (g_file_set_contents (page, fresh_page, -1, &error));
+  g_assert_true (zr_library_import_file (library, page, NULL, &unchanged, &records, &error));
+  g_assert_no_error (error);
+  g_assert_false (unchanged);
+  g_assert_cmpuint (records, >=, 2);
+
+  after = zr_stats_query (fx->db, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->articles, ==, N_RECORDS + records);
+  g_assert_cmpuint (after->chars, >, before->chars);
+  g_assert_cmpuint (facet_count (after->by_district, "天元区"), >, facet_count (before->by_district, "天元区"));
+  assert_stats_match_sql (fx->db, NULL);
+  g_unlink (page);
+}
+
+/* A commit by another connection (the CLI importing while the reader is
+ * open) shows too. */
+static void
+test_stale_after_other_connection (Fixture       *fx,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZrDatabase) other = NULL;
+  g_autoptr(ZrStats) before = NULL;
+  g_autoptr(ZrStats) after = NULL;
+  g_autoptr(GPtrArray) reporters_after = NULL;
+  const char *d[] = { "石峰区", NULL };
+  g_autoptr(ZrFilter) filter = make_filter (d, NULL);
+
+  before = zr_stats_query (fx->db, filter, &error);
+  g_assert_no_error (error);
+
+  other = zr_database_open (fx->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (zr_database_begin (other, &error));
+  g_assert_true (zr_database_exec (other,
+                                   "INSERT INTO records (id, source_id, position, kind, headline, chars, district, primary_topic) "
+                                   "VALUES (999999, 1, 9999, 'article', '新稿', 777, '石峰区', '城市管理');"
+                                   "INSERT INTO record_topics VALUES (999999, '城市管理', 1, 1);"
+                                   "INSERT INTO bylines VALUES (999999, 0, '新来的记者', '记者');", &error));
+  g_assert_true (zr_database_commit (other, &error));
+  g_assert_no_error (error);
+
+  after = zr_stats_query (fx->db, filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->articles, ==, before->articles + 1);
+  g_assert_cmpuint (after->chars, ==, before->chars + 777);
+  g_assert_cmpuint (facet_count (after->by_district, "石峰区"), ==, facet_count (before->by_district, "石峰区") + 1);
+  g_assert_cmpuint (facet_count (after->by_topic, "城市管理"), ==, facet_count (before->by_topic, "城市管理") + 1);
+  reporters_after = zr_stats_top_reporters (fx->db, filter, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (facet_count (reporters_after, "新来的记者"), ==, 1);
+  assert_stats_match_sql (fx->db, filter);
+}
+
+/* Writes through the raw handle and inside a transaction, rolled back. */
+static void
+test_stale_raw_and_rollback (Fixture       *fx,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint articles = 0, n = 0;
+  guint64 chars = 0, c = 0;
+
+  g_assert_true (zr_stats_count_articles (fx->db, NULL, &articles, &chars, &error));
+  exec_ok (zr_database_get_handle (fx->db), "UPDATE records SET chars = chars + 5 WHERE id = 1000");
+  g_assert_true (zr_stats_count_articles (fx->db, NULL, &n, &c, &error));
+  g_assert_cmpuint (n, ==, articles);
+  g_assert_cmpuint (c, ==, chars + 5);
+
+  g_assert_true (zr_database_begin (fx->db, &error));
+  g_assert_true (zr_database_exec (fx->db, "DELETE FROM records WHERE id = 1003", &error));
+  g_assert_true (zr_stats_count_articles (fx->db, NULL, &n, &c, &error));
+  g_assert_cmpuint (n, ==, articles - 1);
+  zr_database_rollback (fx->db);
+  g_assert_true (zr_stats_count_articles (fx->db, NULL, &n, &c, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, articles);
+  g_assert_cmpuint (c, ==, chars + 5);
+}
+
+/* A library with more topic names than the facts have bits: filters on
+ * the lumped ones are answered with SQL, the others from the facts, all
+ * exactly. */
+static void
+test_many_topics (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZrFacts) facts = NULL;
+  sqlite3 *h = zr_database_get_handle (fx->db);
+  guint lumped = 0;
+
+  exec_ok (h, "BEGIN");
+  for (guint k = 0; k < 40; k++)
+    for (guint i = 0; i <= k % 5; i++)
+      {
+        g_autofree char *sql = g_strdup_printf ("INSERT OR IGNORE INTO record_topics VALUES (%u, '自定话题%02u', 0, 1)",
+                                                1000 + 3 * (k * 7 + i * 11), k);
+        exec_ok (h, sql);
+      }
+  exec_ok (h, "COMMIT");
+
+  facts = zr_facts_dup_for_database (fx->db, &error);
+  g_assert_no_error (error);
+  for (guint k = 0; k < 40; k++)
+    {
+      g_autofree char *name = g_strdup_printf ("自定话题%02u", k);
+      const char *t[] = { name, NULL };
+      const char *d[] = { "荷塘区", "石峰区", "芦淞区", "天元区", NULL };
+      g_autoptr(ZrFilter) filter = make_filter (NULL, t);
+      g_autoptr(ZrFilter) with_districts = make_filter (d, t);
+      guint n = 0;
+
+      if (!zr_facts_can_answer (facts, filter))
+        lumped++;
+      g_assert_true (zr_stats_count_articles (fx->db, filter, &n, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (n, ==, k % 5 + 1);
+      assert_stats_match_sql (fx->db, filter);
+      assert_stats_match_sql (fx->db, with_districts);
+    }
+  g_assert_cmpuint (lumped, >, 0);
+  g_assert_cmpuint (lumped, <, 40);
 }
 
 static void
@@ -681,6 +1011,19 @@ main (int   argc,
   g_test_add ("/core/stats/filter/two-districts", Fixture, NULL, fixture_set_up, test_two_districts, fixture_tear_down);
   g_test_add ("/core/stats/filter/topic", Fixture, NULL, fixture_set_up, test_topic, fixture_tear_down);
   g_test_add ("/core/stats/filter/district-topic", Fixture, NULL, fixture_set_up, test_district_topic, fixture_tear_down);
+  g_test_add ("/core/stats/filter/two-topics", Fixture, NULL, fixture_set_up, test_two_topics, fixture_tear_down);
+  g_test_add ("/core/stats/filter/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/core/stats/filter/search-district", Fixture, NULL, fixture_set_up, test_search_district, fixture_tear_down);
+  g_test_add ("/core/stats/filter/search-district-topic", Fixture, NULL, fixture_set_up, test_search_district_topic,
+              fixture_tear_down);
+  g_test_add ("/core/stats/filter/many-topics", Fixture, NULL, fixture_set_up, test_many_topics, fixture_tear_down);
+  g_test_add ("/core/stats/cache/reused", Fixture, NULL, fixture_set_up, test_cache_reused, fixture_tear_down);
+  g_test_add ("/core/stats/cache/stale-after-import", Fixture, NULL, fixture_set_up, test_stale_after_import,
+              fixture_tear_down);
+  g_test_add ("/core/stats/cache/stale-after-other-connection", Fixture, NULL, fixture_set_up,
+              test_stale_after_other_connection, fixture_tear_down);
+  g_test_add ("/core/stats/cache/stale-raw-and-rollback", Fixture, NULL, fixture_set_up, test_stale_raw_and_rollback,
+              fixture_tear_down);
   g_test_add ("/core/stats/filter/empty-result", Fixture, NULL, fixture_set_up, test_empty_result, fixture_tear_down);
   g_test_add ("/core/stats/json", Fixture, NULL, fixture_set_up, test_json, fixture_tear_down);
   g_test_add_func ("/core/stats/query", test_query);
