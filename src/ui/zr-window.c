@@ -1,0 +1,935 @@
+/* zr-window.c: the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "zr-article-item.h"
+#include "zr-article-row.h"
+#include "zr-clippings.h"
+#include "zr-import-dialog.h"
+#include "zr-search.h"
+#include "zr-stats.h"
+#include "zr-window-private.h"
+
+#define SEARCH_LIMIT 2000
+
+G_DEFINE_FINAL_TYPE (ZrWindow, zr_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SHOW_SIDEBAR,
+  PROP_SHOW_STATS,
+  PROP_IMPORTING,
+  N_PROPS
+};
+
+enum {
+  IMPORT_FINISHED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static gboolean
+update_stats_visible_cb (gpointer data)
+{
+  ZrWindow *self = data;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->stats_panel), self->show_stats && self->stats_fit);
+  return G_SOURCE_REMOVE;
+}
+
+static ZrFilter *
+current_filter (ZrWindow *self,
+                gboolean  with_query)
+{
+  ZrFilter *filter = zr_filter_new ();
+  g_auto(GStrv) districts = zr_sidebar_dup_districts (self->sidebar);
+  g_auto(GStrv) topics = zr_sidebar_dup_topics (self->sidebar);
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (query ? query : ""));
+
+  zr_filter_set_districts (filter, (const char * const *) districts);
+  zr_filter_set_topics (filter, (const char * const *) topics);
+  if (with_query && *stripped != '\0')
+    zr_filter_set_query (filter, stripped);
+  return filter;
+}
+
+static void
+show_empty (ZrWindow   *self,
+            const char *title,
+            const char *detail,
+            gboolean    offer_import)
+{
+  gtk_label_set_text (self->empty_title, title);
+  gtk_label_set_text (self->empty_detail, detail);
+  gtk_widget_set_visible (self->empty_import_button, offer_import);
+  gtk_stack_set_visible_child_name (self->list_stack, "empty");
+}
+
+static void
+update_counts (ZrWindow       *self,
+               const ZrFilter *filter)
+{
+  ZrDatabase *db = zr_library_get_database (self->library);
+  g_autoptr(GPtrArray) by_district = NULL;
+  g_autoptr(GPtrArray) by_topic = NULL;
+  g_autoptr(ZrFilter) all = zr_filter_new ();
+  g_autoptr(GError) error = NULL;
+  guint total;
+
+  by_district = zr_stats_count_by_district (db, filter, &error);
+  if (by_district == NULL)
+    g_debug ("District counts: %s", error->message);
+  g_clear_error (&error);
+  by_topic = zr_stats_count_by_topic (db, filter, &error);
+  if (by_topic == NULL)
+    g_debug ("Topic counts: %s", error->message);
+  g_clear_error (&error);
+
+  zr_filter_set_query (all, filter->query);
+  total = zr_library_count (self->library, all, NULL);
+
+  zr_sidebar_set_counts (self->sidebar, total, by_district, by_topic, zr_clippings_count (db));
+}
+
+static void
+update_stats (ZrWindow       *self,
+              const ZrFilter *filter)
+{
+  g_autoptr(ZrStats) stats = NULL;
+
+  if (!self->show_stats)
+    return;
+  stats = zr_stats_query (zr_library_get_database (self->library), filter, NULL);
+  zr_stats_panel_set_stats (self->stats_panel, stats);
+}
+
+static void
+load_clippings (ZrWindow *self)
+{
+  g_autoptr(GPtrArray) clippings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clippings = zr_clippings_list (zr_library_get_database (self->library), &error);
+  if (clippings == NULL)
+    g_warning ("Could not read the clippings: %s", error->message);
+  zr_clippings_view_set_clippings (self->clippings_view, clippings);
+}
+
+static void
+save_filter (ZrWindow       *self,
+             const ZrFilter *filter)
+{
+  const char * const empty[] = { NULL };
+
+  g_settings_set_strv (self->settings, "last-districts",
+                       filter->districts ? (const char * const *) filter->districts : empty);
+  g_settings_set_strv (self->settings, "last-topics",
+                       filter->topics ? (const char * const *) filter->topics : empty);
+  g_settings_set_string (self->settings, "last-query", filter->query ? filter->query : "");
+}
+
+void
+zr_window_refresh (ZrWindow *self)
+{
+  g_autoptr(ZrFilter) filter = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GHashTable) snippets = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count_text = NULL;
+  gint64 open_id;
+  guint position;
+
+  g_return_if_fail (ZR_IS_WINDOW (self));
+
+  if (self->library == NULL)
+    return;
+
+  self->refreshing = TRUE;
+  filter = current_filter (self, TRUE);
+  save_filter (self, filter);
+  update_counts (self, filter);
+  update_stats (self, filter);
+
+  if (filter->query != NULL)
+    {
+      g_autoptr(GPtrArray) hits = zr_search_run (zr_library_get_database (self->library),
+                                                 filter->query, filter, SEARCH_LIMIT, &error);
+      if (hits != NULL)
+        {
+          ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), hits->len);
+          snippets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+          for (guint i = 0; i < hits->len; i++)
+            {
+              const ZrSearchHit *hit = g_ptr_array_index (hits, i);
+              g_array_append_val (ids, hit->id);
+              if (hit->snippet != NULL)
+                g_hash_table_insert (snippets, g_memdup2 (&hit->id, sizeof hit->id), g_strdup (hit->snippet));
+            }
+        }
+    }
+  else
+    ids = zr_library_list_ids (self->library, filter, 0, &error);
+
+  if (ids == NULL)
+    {
+      g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (gint64));
+      zr_article_model_set_ids (self->model, none, NULL);
+      show_empty (self, _("Search Failed"), error ? error->message : "", FALSE);
+      self->refreshing = FALSE;
+      return;
+    }
+
+  zr_article_model_set_ids (self->model, ids, snippets);
+
+  /* Translators: number of articles in the list */
+  count_text = g_strdup_printf (ngettext ("%u article", "%u articles", ids->len), ids->len);
+  gtk_label_set_text (self->count_label, count_text);
+
+  open_id = zr_article_view_get_article_id (self->article_view);
+  position = open_id > 0 ? zr_article_model_find (self->model, open_id) : G_MAXUINT;
+  gtk_single_selection_set_selected (self->selection, position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position);
+
+  if (zr_sidebar_get_show_clippings (self->sidebar))
+    {
+      load_clippings (self);
+      gtk_stack_set_visible_child_name (self->list_stack, "clippings");
+    }
+  else if (ids->len > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else if (zr_library_is_empty (self->library))
+    show_empty (self, _("Your Library Is Empty"),
+                _("Import the text pages of the paper: files or whole folders. You can also drop them on this window."),
+                TRUE);
+  else if (filter->query != NULL)
+    show_empty (self, _("No Results"),
+                _("No article matches this search. Try fewer words or another district or topic."),
+                FALSE);
+  else
+    show_empty (self, _("No Articles"),
+                _("No article has this district and topic. Ctrl-click adds a second district or topic."),
+                FALSE);
+
+  self->refreshing = FALSE;
+}
+
+/* gtk_list_view_scroll_to() is GTK 4.12; the list's own action is older */
+static void
+scroll_to (ZrWindow *self,
+           guint     position)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+gboolean
+zr_window_open_article (ZrWindow *self,
+                        gint64    id)
+{
+  g_autoptr(GError) error = NULL;
+  ZrArticle *article;
+  guint position;
+
+  g_return_val_if_fail (ZR_IS_WINDOW (self), FALSE);
+
+  if (self->library == NULL)
+    return FALSE;
+  if (id == zr_article_view_get_article_id (self->article_view))
+    return TRUE;
+
+  article = zr_library_get_article (self->library, id, &error);
+  if (article == NULL)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      g_autofree char *text = g_strdup_printf (_("Article %s not found"), number);
+      zr_window_show_notice (self, text);
+      return FALSE;
+    }
+
+  zr_article_view_take_article (self->article_view, article);
+  zr_stats_panel_set_article (self->stats_panel, article);
+  gtk_stack_set_visible_child_name (self->article_stack, "article");
+  if (!self->is_sample)
+    g_settings_set_int64 (self->settings, "last-article", id);
+
+  position = zr_article_model_find (self->model, id);
+  if (position != G_MAXUINT && gtk_single_selection_get_selected (self->selection) != position)
+    {
+      gtk_single_selection_set_selected (self->selection, position);
+      scroll_to (self, position);
+    }
+
+  _zr_window_actions_update (self);
+  return TRUE;
+}
+
+static void
+selection_changed_cb (ZrWindow           *self,
+                      GParamSpec         *pspec,
+                      GtkSingleSelection *selection)
+{
+  ZrArticleItem *item = gtk_single_selection_get_selected_item (selection);
+
+  if (item != NULL && !self->refreshing)
+    zr_window_open_article (self, zr_article_item_get_id (item));
+}
+
+void
+_zr_window_move_selection (ZrWindow *self,
+                           int       delta)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  guint next;
+
+  if (n == 0)
+    return;
+  if (selected == GTK_INVALID_LIST_POSITION)
+    next = delta > 0 ? 0 : n - 1;
+  else if (delta < 0 && selected == 0)
+    return;
+  else
+    next = MIN (selected + delta, n - 1);
+
+  gtk_single_selection_set_selected (self->selection, next);
+  scroll_to (self, next);
+}
+
+static void
+search_changed_cb (ZrWindow *self)
+{
+  zr_window_refresh (self);
+}
+
+static void
+search_stop_cb (ZrWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+sidebar_changed_cb (ZrWindow *self)
+{
+  zr_window_refresh (self);
+}
+
+static gboolean
+hide_notice_cb (gpointer data)
+{
+  ZrWindow *self = data;
+
+  gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
+  self->notice_timeout = 0;
+  return G_SOURCE_REMOVE;
+}
+
+void
+zr_window_show_notice (ZrWindow   *self,
+                       const char *text)
+{
+  g_return_if_fail (ZR_IS_WINDOW (self));
+
+  g_free (self->notice);
+  self->notice = g_strdup (text);
+  gtk_label_set_text (self->notice_label, text);
+  gtk_revealer_set_reveal_child (self->notice_revealer, TRUE);
+  g_clear_handle_id (&self->notice_timeout, g_source_remove);
+  self->notice_timeout = g_timeout_add_seconds (3, hide_notice_cb, self);
+}
+
+const char *
+zr_window_get_notice (ZrWindow *self)
+{
+  g_return_val_if_fail (ZR_IS_WINDOW (self), NULL);
+  return self->notice;
+}
+
+static void
+article_notice_cb (ZrWindow      *self,
+                   const char    *text,
+                   ZrArticleView *view)
+{
+  zr_window_show_notice (self, text);
+}
+
+static void
+save_quote_cb (ZrWindow      *self,
+               guint          quote_index,
+               const char    *text,
+               ZrArticleView *view)
+{
+  const ZrArticle *article = zr_article_view_get_article (view);
+  g_autoptr(GError) error = NULL;
+
+  if (article == NULL)
+    return;
+  if (zr_clippings_save (zr_library_get_database (self->library), article,
+                         quote_index, text, NULL, &error) < 0)
+    {
+      g_autofree char *msg = g_strdup_printf (_("Could not save the quote: %s"), error->message);
+      zr_window_show_notice (self, msg);
+      return;
+    }
+  zr_window_show_notice (self, _("Saved to clippings"));
+  zr_window_refresh (self);
+}
+
+/* Import */
+
+typedef struct
+{
+  char         **paths;
+  char          *db_path;
+  ZrClassifier  *classifier;
+  ZrImportDialog *dialog;
+} ImportData;
+
+typedef struct
+{
+  ZrImportDialog *dialog;
+  char           *path;
+  guint           done;
+  guint           total;
+} ImportProgress;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_strfreev (data->paths);
+  g_free (data->db_path);
+  g_clear_object (&data->classifier);
+  g_clear_object (&data->dialog);
+  g_free (data);
+}
+
+static void
+import_progress_free (ImportProgress *p)
+{
+  g_clear_object (&p->dialog);
+  g_free (p->path);
+  g_free (p);
+}
+
+static gboolean
+import_progress_idle (gpointer user_data)
+{
+  ImportProgress *p = user_data;
+
+  zr_import_dialog_set_progress (p->dialog, p->path, p->done, p->total);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called in the worker thread */
+static void
+import_progress_cb (const char *path,
+                    guint       done,
+                    guint       total,
+                    gpointer    user_data)
+{
+  ImportData *data = user_data;
+  ImportProgress *p = g_new0 (ImportProgress, 1);
+
+  p->dialog = g_object_ref (data->dialog);
+  p->path = g_strdup (path);
+  p->done = done;
+  p->total = total;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, import_progress_idle, p,
+                              (GDestroyNotify) import_progress_free);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportData *data = task_data;
+  g_autoptr(ZrDatabase) db = NULL;
+  g_autoptr(ZrLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  ZrImportReport *report;
+
+  /* A connection of its own: a connection is used by one thread at a time */
+  db = zr_database_open (data->db_path, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  library = zr_library_new (db, data->classifier);
+  report = zr_library_import (library, (const char * const *) data->paths,
+                              import_progress_cb, data, cancellable, &error);
+  if (report == NULL)
+    {
+      if (error == NULL)
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The library could not be written"));
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, report, (GDestroyNotify) zr_import_report_free);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ZrWindow *self = ZR_WINDOW (source);
+  ImportData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(ZrImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  ZrApplication *app = ZR_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  ZrLibrary *real = app ? zr_application_get_library (app) : NULL;
+
+  report = g_task_propagate_pointer (G_TASK (result), &error);
+  zr_import_dialog_finish (data->dialog, report, error);
+
+  g_clear_object (&self->import_cancellable);
+
+  /* Leave the sample edition once the user's library has articles */
+  if (self->is_sample && real != NULL && !zr_library_is_empty (real))
+    zr_window_set_library (self, real, FALSE);
+  else
+    zr_window_refresh (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
+  _zr_window_actions_update (self);
+  g_signal_emit (self, signals[IMPORT_FINISHED], 0, report != NULL ? report->imported_files : 0);
+}
+
+void
+zr_window_import (ZrWindow           *self,
+                  const char * const *paths)
+{
+  ZrApplication *app;
+  ZrLibrary *real;
+  g_autoptr(GTask) task = NULL;
+  ImportData *data;
+
+  g_return_if_fail (ZR_IS_WINDOW (self));
+  g_return_if_fail (paths != NULL);
+
+  if (self->import_cancellable != NULL || paths[0] == NULL)
+    return;
+
+  app = ZR_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  real = zr_application_get_library (app);
+  g_return_if_fail (real != NULL);
+
+  self->import_cancellable = g_cancellable_new ();
+  data = g_new0 (ImportData, 1);
+  data->paths = g_strdupv ((char **) paths);
+  data->db_path = g_strdup (zr_database_get_path (zr_library_get_database (real)));
+  data->classifier = g_object_ref (zr_library_get_classifier (real));
+  data->dialog = g_object_ref_sink (zr_import_dialog_new (GTK_WINDOW (self), self->import_cancellable));
+  gtk_window_present (GTK_WINDOW (data->dialog));
+
+  task = g_task_new (self, self->import_cancellable, import_done_cb, NULL);
+  g_task_set_source_tag (task, zr_window_import);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+  g_task_run_in_thread (task, import_thread);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
+  _zr_window_actions_update (self);
+}
+
+gboolean
+zr_window_get_importing (ZrWindow *self)
+{
+  g_return_val_if_fail (ZR_IS_WINDOW (self), FALSE);
+  return self->import_cancellable != NULL;
+}
+
+static gboolean
+drop_cb (ZrWindow      *self,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkDropTarget *target)
+{
+  GSList *files;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      char *path = g_file_get_path (l->data);
+      if (path != NULL)
+        g_ptr_array_add (paths, path);
+    }
+  if (paths->len == 0)
+    return FALSE;
+  g_ptr_array_add (paths, NULL);
+  zr_window_import (self, (const char * const *) paths->pdata);
+  return TRUE;
+}
+
+/* Window */
+
+static gboolean
+zr_window_close_request (GtkWindow *window)
+{
+  ZrWindow *self = ZR_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_set_int (self->settings, "sidebar-width", gtk_paned_get_position (self->outer_paned));
+  g_settings_set_int (self->settings, "list-width", gtk_paned_get_position (self->list_paned));
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+
+  return GTK_WINDOW_CLASS (zr_window_parent_class)->close_request (window);
+}
+
+static void
+zr_window_dispose (GObject *object)
+{
+  ZrWindow *self = (ZrWindow *) object;
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  g_clear_handle_id (&self->notice_timeout, g_source_remove);
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ZR_TYPE_WINDOW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->library);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->import_cancellable);
+
+  G_OBJECT_CLASS (zr_window_parent_class)->dispose (object);
+}
+
+static void
+zr_window_finalize (GObject *object)
+{
+  ZrWindow *self = (ZrWindow *) object;
+
+  g_free (self->notice);
+
+  G_OBJECT_CLASS (zr_window_parent_class)->finalize (object);
+}
+
+static void
+zr_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  ZrWindow *self = ZR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_SIDEBAR:
+      g_value_set_boolean (value, self->show_sidebar);
+      break;
+    case PROP_SHOW_STATS:
+      g_value_set_boolean (value, self->show_stats);
+      break;
+    case PROP_IMPORTING:
+      g_value_set_boolean (value, zr_window_get_importing (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zr_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  ZrWindow *self = ZR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_SIDEBAR:
+      if (self->show_sidebar != g_value_get_boolean (value))
+        {
+          self->show_sidebar = g_value_get_boolean (value);
+          gtk_widget_set_visible (GTK_WIDGET (self->sidebar), self->show_sidebar);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_SHOW_STATS:
+      if (self->show_stats != g_value_get_boolean (value))
+        {
+          self->show_stats = g_value_get_boolean (value);
+          gtk_widget_set_visible (GTK_WIDGET (self->stats_panel), self->show_stats && self->stats_fit);
+          if (self->show_stats && self->library != NULL)
+            {
+              g_autoptr(ZrFilter) filter = current_filter (self, TRUE);
+              update_stats (self, filter);
+            }
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* Narrow windows (900 px) keep the list and the article: the stats panel
+ * steps aside without changing the user's setting. */
+#define NARROW_WIDTH 1000
+
+static void
+zr_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  ZrWindow *self = ZR_WINDOW (widget);
+  gboolean stats_fit = width >= NARROW_WIDTH;
+
+  GTK_WIDGET_CLASS (zr_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  if (self->stats_fit != stats_fit)
+    {
+      self->stats_fit = stats_fit;
+      g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_stats_visible_cb, g_object_ref (self), g_object_unref);
+    }
+}
+
+static void
+zr_window_class_init (ZrWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = zr_window_dispose;
+  object_class->finalize = zr_window_finalize;
+  object_class->get_property = zr_window_get_property;
+  object_class->set_property = zr_window_set_property;
+  window_class->close_request = zr_window_close_request;
+  widget_class->size_allocate = zr_window_size_allocate;
+
+  properties[PROP_SHOW_SIDEBAR] =
+    g_param_spec_boolean ("show-sidebar", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_STATS] =
+    g_param_spec_boolean ("show-stats", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_IMPORTING] =
+    g_param_spec_boolean ("importing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[IMPORT_FINISHED] =
+    g_signal_new ("import-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  g_type_ensure (ZR_TYPE_ARTICLE_ROW);
+  g_type_ensure (ZR_TYPE_ARTICLE_VIEW);
+  g_type_ensure (ZR_TYPE_CLIPPINGS_VIEW);
+  g_type_ensure (ZR_TYPE_SIDEBAR);
+  g_type_ensure (ZR_TYPE_STATS_PANEL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/zhuzhou/Reader/zr-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ZrWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ZrWindow, outer_paned);
+  gtk_widget_class_bind_template_child (widget_class, ZrWindow, list_paned);
+  gtk_widget_class_bind_template_child (widget_class, ZrWindow, article_paned);
+  gtk_widget_class_bind_template_child (widget_class, ZrWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, ZrWindow, sample_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ZrWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, ZrWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, ZrWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ZrWindow, empty_title);
+  gtk_widget_class_bind_template_child (widget_class, ZrWindow, empty_detail);
+  gtk_widget_class_bind_template_child (widget_class, ZrWindow, empty_import_button);
+  gtk_widget_class_bind_template_child (widget_class, ZrWindow, clippings_view);
+  gtk_widget_class_bind_template_child (widget_class, ZrWindow, article_stack);
+  gtk_widget_class_bind_template_child (widget_class, ZrWindow, article_view);
+  gtk_widget_class_bind_template_child (widget_class, ZrWindow, stats_panel);
+  gtk_widget_class_bind_template_child (widget_class, ZrWindow, notice_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ZrWindow, notice_label);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, article_notice_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_quote_cb);
+
+  _zr_window_class_actions_init (klass);
+}
+
+static void
+zr_window_init (ZrWindow *self)
+{
+  GtkDropTarget *drop;
+
+  self->show_sidebar = TRUE;
+  self->stats_fit = TRUE;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->model = zr_article_model_new (NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  /* Read once, saved on close: a two-way binding would write back while
+   * the paned allocates. */
+  gtk_paned_set_position (self->outer_paned, g_settings_get_int (self->settings, "sidebar-width"));
+  gtk_paned_set_position (self->list_paned, g_settings_get_int (self->settings, "list-width"));
+  g_settings_bind (self->settings, "show-sidebar", self, "show-sidebar", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-stats", self, "show-stats", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "zoom", self->article_view, "zoom", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reading-font", self->article_view, "reading-font", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "reading-size", self->article_view, "reading-size", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "citation-template", self->article_view, "citation-template", G_SETTINGS_BIND_GET);
+  g_object_set (self->article_view, "citation-format",
+                g_settings_get_enum (self->settings, "citation-format"), NULL);
+  g_signal_connect_object (self->settings, "changed::citation-format",
+                           G_CALLBACK (_zr_window_actions_update), self, G_CONNECT_SWAPPED);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
+
+  _zr_window_actions_update (self);
+}
+
+ZrWindow *
+zr_window_new (ZrApplication *application)
+{
+  ZrWindow *self;
+  ZrLibrary *library;
+  gboolean is_sample = FALSE;
+
+  g_return_val_if_fail (ZR_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (ZR_TYPE_WINDOW, "application", application, NULL);
+
+  library = zr_application_get_library (application);
+  if (library != NULL && zr_library_is_empty (library))
+    {
+      ZrLibrary *sample = zr_application_get_sample (application);
+      if (sample != NULL)
+        {
+          library = sample;
+          is_sample = TRUE;
+        }
+    }
+
+  /* Restore the last filter and article */
+  if (library != NULL && !is_sample)
+    {
+      g_auto(GStrv) districts = g_settings_get_strv (self->settings, "last-districts");
+      g_auto(GStrv) topics = g_settings_get_strv (self->settings, "last-topics");
+      g_autofree char *query = g_settings_get_string (self->settings, "last-query");
+
+      for (guint i = 0; districts[i] != NULL; i++)
+        zr_sidebar_select_district (self->sidebar, districts[i], TRUE);
+      for (guint i = 0; topics[i] != NULL; i++)
+        zr_sidebar_select_topic (self->sidebar, topics[i], TRUE);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query);
+    }
+
+  if (library != NULL)
+    zr_window_set_library (self, library, is_sample);
+
+  if (library != NULL && !is_sample)
+    {
+      gint64 last = g_settings_get_int64 (self->settings, "last-article");
+      if (last > 0)
+        zr_window_open_article (self, last);
+    }
+
+  return self;
+}
+
+ZrLibrary *
+zr_window_get_library (ZrWindow *self)
+{
+  g_return_val_if_fail (ZR_IS_WINDOW (self), NULL);
+  return self->library;
+}
+
+gboolean
+zr_window_get_is_sample (ZrWindow *self)
+{
+  g_return_val_if_fail (ZR_IS_WINDOW (self), FALSE);
+  return self->is_sample;
+}
+
+void
+zr_window_set_library (ZrWindow  *self,
+                       ZrLibrary *library,
+                       gboolean   is_sample)
+{
+  g_return_if_fail (ZR_IS_WINDOW (self));
+  g_return_if_fail (ZR_IS_LIBRARY (library));
+
+  g_set_object (&self->library, library);
+  self->is_sample = is_sample;
+  zr_article_model_set_library (self->model, library);
+  zr_article_view_take_article (self->article_view, NULL);
+  zr_stats_panel_set_article (self->stats_panel, NULL);
+  gtk_stack_set_visible_child_name (self->article_stack, "empty");
+  gtk_revealer_set_reveal_child (self->sample_revealer, is_sample);
+  zr_window_refresh (self);
+  _zr_window_actions_update (self);
+}
+
+gboolean
+zr_window_select_district (ZrWindow   *self,
+                           const char *name)
+{
+  g_return_val_if_fail (ZR_IS_WINDOW (self), FALSE);
+  return zr_sidebar_select_district (self->sidebar, name, FALSE);
+}
+
+ZrSidebar *
+zr_window_get_sidebar (ZrWindow *self)
+{
+  g_return_val_if_fail (ZR_IS_WINDOW (self), NULL);
+  return self->sidebar;
+}
+
+ZrArticleView *
+zr_window_get_article_view (ZrWindow *self)
+{
+  g_return_val_if_fail (ZR_IS_WINDOW (self), NULL);
+  return self->article_view;
+}
+
+GListModel *
+zr_window_get_article_model (ZrWindow *self)
+{
+  g_return_val_if_fail (ZR_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->model);
+}
+
+GtkListView *
+zr_window_get_list_view (ZrWindow *self)
+{
+  g_return_val_if_fail (ZR_IS_WINDOW (self), NULL);
+  return self->list_view;
+}
