@@ -579,8 +579,9 @@ zr_cli_stats (ZrCli *cli,
     }
   else
     {
-      g_print (_("Articles: %u\nCharacters: %" G_GUINT64_FORMAT "\nReading time: %u min\n"),
-               stats->articles, stats->chars, stats->reading_minutes);
+      g_autofree char *chars = g_strdup_printf ("%" G_GUINT64_FORMAT, stats->chars);
+      g_print (_("Articles: %u\nCharacters: %s\nReading time: %u min\n"),
+               stats->articles, chars, stats->reading_minutes);
       print_facets (_("By district"), stats->by_district);
       print_facets (_("By topic"), stats->by_topic);
       print_facets (_("Top reporters"), stats->top_reporters);

@@ -123,11 +123,11 @@ zr_article_format_citation (const ZrArticle  *article,
     {
       if (article->quotes == NULL || quote_index > article->quotes->len)
         {
+          guint n = article->quotes ? article->quotes->len : 0;
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, article->id);
           g_set_error (error, ZR_DATA_ERROR, ZR_DATA_ERROR_INVALID,
-                       ngettext ("Article %" G_GINT64_FORMAT " has %u quote",
-                                 "Article %" G_GINT64_FORMAT " has %u quotes",
-                                 article->quotes ? article->quotes->len : 0),
-                       article->id, article->quotes ? article->quotes->len : 0);
+                       ngettext ("Article %s has %u quote", "Article %s has %u quotes", n),
+                       number, n);
           return NULL;
         }
       q = g_ptr_array_index (article->quotes, quote_index - 1);

@@ -266,8 +266,10 @@ zr_clippings_delete (ZrDatabase  *db,
   sqlite3_reset (stmt);
   if (sqlite3_changes (zr_database_get_handle (db)) == 0)
     {
+      /* formatted first: xgettext cannot see through G_GINT64_FORMAT */
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
       g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_NOT_FOUND,
-                   _("There is no clipping %" G_GINT64_FORMAT), id);
+                   _("There is no clipping %s"), number);
       return FALSE;
     }
   return TRUE;
