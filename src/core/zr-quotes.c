@@ -28,10 +28,31 @@ typedef struct
   glong     n;
 } Word;
 
+/* One slot of a word list's index: the words whose first (or last) character
+ * is @key, as a run of indices into the list's words, longest first. An empty
+ * slot has key 0 and count 0, so looking up U+0000 finds no word. */
 typedef struct
 {
-  Word  *w;
-  guint  n;
+  gunichar key;      /* 0: empty slot */
+  guint16  start;    /* into WordIndex.order */
+  guint16  count;
+} IndexSlot;
+
+/* Open-addressing table from a character to the words starting (or ending)
+ * with it, so that a lookup touches only the few words that can match. */
+typedef struct
+{
+  IndexSlot *slots;
+  guint      mask;
+  guint16   *order;  /* word indices grouped by key, longest first in a group */
+} WordIndex;
+
+typedef struct
+{
+  Word      *w;      /* longest first */
+  guint      n;
+  WordIndex  by_first;
+  WordIndex  by_last;
 } WordList;
 
 static int
@@ -42,17 +63,85 @@ word_cmp_longest_first (gconstpointer a,
   return (int) (wb->n - wa->n);
 }
 
+static inline guint
+char_hash (gunichar c)
+{
+  return (c * 2654435761u) >> 7;
+}
+
+static IndexSlot *
+word_index_find (const WordIndex *idx,
+                 gunichar         c)
+{
+  for (guint h = char_hash (c) & idx->mask;; h = (h + 1) & idx->mask)
+    {
+      IndexSlot *slot = &idx->slots[h];
+      if (slot->key == c)
+        return slot;
+      if (slot->key == 0)
+        return NULL;
+    }
+}
+
+static void
+word_index_build (WordIndex      *idx,
+                  const WordList *wl,
+                  gboolean        by_last)
+{
+  guint size = 8, at = 0;
+
+  while (size < wl->n * 4)
+    size <<= 1;
+  idx->slots = g_new0 (IndexSlot, size);
+  idx->mask = size - 1;
+  idx->order = g_new0 (guint16, MAX (wl->n, 1));
+
+  /* count the words of each key */
+  for (guint i = 0; i < wl->n; i++)
+    {
+      gunichar c = by_last ? wl->w[i].c[wl->w[i].n - 1] : wl->w[i].c[0];
+      IndexSlot *slot = word_index_find (idx, c);
+
+      if (slot == NULL)
+        {
+          guint h = char_hash (c) & idx->mask;
+          while (idx->slots[h].key != 0)
+            h = (h + 1) & idx->mask;
+          slot = &idx->slots[h];
+          slot->key = c;
+        }
+      slot->count++;
+    }
+  /* give each key its run, then fill the runs in list order (longest first) */
+  for (guint h = 0; h < size; h++)
+    if (idx->slots[h].key != 0)
+      {
+        idx->slots[h].start = at;
+        at += idx->slots[h].count;
+        idx->slots[h].count = 0;
+      }
+  for (guint i = 0; i < wl->n; i++)
+    {
+      gunichar c = by_last ? wl->w[i].c[wl->w[i].n - 1] : wl->w[i].c[0];
+      IndexSlot *slot = word_index_find (idx, c);
+      idx->order[slot->start + slot->count++] = i;
+    }
+}
+
 static WordList *
 word_list_new (const char * const *words)
 {
   WordList *wl = g_new0 (WordList, 1);
   guint n = g_strv_length ((char **) words);
 
+  /* the lists are short (guint16 indices) and hold no empty word */
   wl->w = g_new0 (Word, n);
   for (guint i = 0; i < n; i++)
     wl->w[i].c = g_utf8_to_ucs4_fast (words[i], -1, &wl->w[i].n);
   wl->n = n;
   qsort (wl->w, n, sizeof (Word), word_cmp_longest_first);
+  word_index_build (&wl->by_first, wl, FALSE);
+  word_index_build (&wl->by_last, wl, TRUE);
   return wl;
 }
 
@@ -63,10 +152,23 @@ word_list_suffix (const WordList *wl,
                   glong           min,
                   glong           end)
 {
-  for (guint i = 0; i < wl->n; i++)
+  const IndexSlot *slot;
+
+  if (end - 1 < min)
+    return NULL;
+  slot = word_index_find (&wl->by_last, s[end - 1]);
+  if (slot == NULL)
+    return NULL;
+  for (guint k = 0; k < slot->count; k++)
     {
-      const Word *w = &wl->w[i];
-      if (end - w->n >= min && memcmp (s + end - w->n, w->c, w->n * sizeof (gunichar)) == 0)
+      const Word *w = &wl->w[wl->by_last.order[slot->start + k]];
+      glong j;
+
+      if (end - w->n < min)
+        continue;
+      for (j = w->n - 2; j >= 0 && s[end - w->n + j] == w->c[j]; j--)
+        ;
+      if (j < 0)
         return w;
     }
   return NULL;
@@ -79,10 +181,23 @@ word_list_prefix (const WordList *wl,
                   glong           pos,
                   glong           end)
 {
-  for (guint i = 0; i < wl->n; i++)
+  const IndexSlot *slot;
+
+  if (pos >= end)
+    return NULL;
+  slot = word_index_find (&wl->by_first, s[pos]);
+  if (slot == NULL)
+    return NULL;
+  for (guint k = 0; k < slot->count; k++)
     {
-      const Word *w = &wl->w[i];
-      if (pos + w->n <= end && memcmp (s + pos, w->c, w->n * sizeof (gunichar)) == 0)
+      const Word *w = &wl->w[wl->by_first.order[slot->start + k]];
+      glong j;
+
+      if (pos + w->n > end)
+        continue;
+      for (j = 1; j < w->n && s[pos + j] == w->c[j]; j++)
+        ;
+      if (j == w->n)
         return w;
     }
   return NULL;
@@ -215,18 +330,43 @@ typedef struct
   WordList   *slogan_before;
   WordList   *voice_heads;
   WordList   *compound_surnames;
-  GHashTable *surnames;      /* gunichar set */
-  GHashTable *not_name;      /* gunichar set */
+  guint8     *flags;         /* CHAR_* bits of each character of the BMP */
 } Lexicon;
 
-static GHashTable *
-char_set_new (const char *chars)
+/* Bits of Lexicon.flags. Every character of the lists is in the BMP. */
+enum
 {
-  GHashTable *set = g_hash_table_new (NULL, NULL);
+  CHAR_SURNAME        = 1 << 0,  /* common_surnames */
+  CHAR_COMPOUND_FIRST = 1 << 1,  /* first character of a compound surname */
+  CHAR_NOT_NAME       = 1 << 2,  /* not_name_chars */
+};
 
+static void
+char_flags_add (guint8     *flags,
+                const char *chars,
+                guint8      bit)
+{
   for (const char *p = chars; *p; p = g_utf8_next_char (p))
-    g_hash_table_add (set, GUINT_TO_POINTER (g_utf8_get_char (p)));
-  return set;
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c < 0x10000)   /* all of them */
+        flags[c] |= bit;
+    }
+}
+
+static inline guint8
+char_flags (const Lexicon *lx,
+            gunichar       c)
+{
+  return c < 0x10000 ? lx->flags[c] : 0;
+}
+
+/* FALSE when no surname starts with @c: the quick test of a scan. */
+static inline gboolean
+may_be_surname (const Lexicon *lx,
+                gunichar       c)
+{
+  return (char_flags (lx, c) & (CHAR_SURNAME | CHAR_COMPOUND_FIRST)) != 0;
 }
 
 static const Lexicon *
@@ -250,8 +390,11 @@ lexicon (void)
       l->slogan_before = word_list_new (slogan_before);
       l->voice_heads = word_list_new (voice_heads);
       l->compound_surnames = word_list_new (compound_surnames);
-      l->surnames = char_set_new (common_surnames);
-      l->not_name = char_set_new (not_name_chars);
+      l->flags = g_new0 (guint8, 0x10000);
+      char_flags_add (l->flags, common_surnames, CHAR_SURNAME);
+      char_flags_add (l->flags, not_name_chars, CHAR_NOT_NAME);
+      for (guint i = 0; compound_surnames[i] != NULL; i++)
+        l->flags[g_utf8_get_char (compound_surnames[i])] |= CHAR_COMPOUND_FIRST;
       g_once_init_leave (&lex, l);
     }
   return lex;
@@ -327,13 +470,18 @@ is_surname_at (const gunichar *s,
                glong          *out_len)
 {
   const Lexicon *lx = lexicon ();
+  guint8 f;
 
-  if (word_list_prefix (lx->compound_surnames, s, pos, end) != NULL)
+  if (pos >= end)
+    return FALSE;
+  f = char_flags (lx, s[pos]);
+  if ((f & CHAR_COMPOUND_FIRST) != 0 &&
+      word_list_prefix (lx->compound_surnames, s, pos, end) != NULL)
     {
       *out_len = 2;
       return TRUE;
     }
-  if (pos < end && g_hash_table_contains (lx->surnames, GUINT_TO_POINTER (s[pos])))
+  if ((f & CHAR_SURNAME) != 0)
     {
       *out_len = 1;
       return TRUE;
@@ -355,7 +503,7 @@ is_name (const gunichar *s,
   if (b - a - sl < 1 || b - a - sl > 2)
     return FALSE;
   for (glong i = a + sl; i < b; i++)
-    if (!is_han (s[i]) || g_hash_table_contains (lx->not_name, GUINT_TO_POINTER (s[i])))
+    if (!is_han (s[i]) || (char_flags (lx, s[i]) & CHAR_NOT_NAME) != 0)
       return FALSE;
   return TRUE;
 }
@@ -699,7 +847,7 @@ reader_scan_mentions (Reader         *r,
       const Word *w;
       glong sl;
 
-      if (!is_surname_at (s, i, to, &sl))
+      if (!may_be_surname (lx, s[i]) || !is_surname_at (s, i, to, &sl))
         continue;
 
       /* surname + honorific */
@@ -893,7 +1041,7 @@ find_mention (const gunichar *s,
       const Word *w;
       glong sl;
 
-      if (!is_surname_at (s, i, b, &sl))
+      if (!may_be_surname (lx, s[i]) || !is_surname_at (s, i, b, &sl))
         continue;
       if ((w = word_list_prefix (lx->mention_honorifics, s, i + sl, b)) != NULL)
         {
@@ -1039,7 +1187,7 @@ look_after (Reader  *r,
           const Word *w;
           glong sl;
 
-          if (!is_surname_at (s, i, end, &sl))
+          if (!may_be_surname (lx, s[i]) || !is_surname_at (s, i, end, &sl))
             continue;
           if ((w = word_list_prefix (lx->mention_honorifics, s, i + sl, end)) != NULL &&
               (i == a || !is_han (s[i - 1]) || s[i - 1] == 0x7684 ||
