@@ -456,6 +456,8 @@ sort_names (ZrFacts  *facts,
   guint lens[2] = { facts->byline_off[facts->n], facts->quote_off[facts->n] };
 
   g_ptr_array_set_size (facts->names, n);
+  if (n == 0)
+    return;   /* no names: nothing to copy (pdata may be NULL) */
   memcpy (facts->names->pdata, dict->names->pdata, n * sizeof (gpointer));
   qsort (facts->names->pdata, n, sizeof (gpointer), name_cmp);
   for (guint i = 0; i < n; i++)
@@ -770,7 +772,8 @@ zr_facts_rank (const guint *counts,
             Ranked r = { counts[i], i };
             g_array_append_val (top, r);
           }
-      qsort (top->data, top->len, sizeof (Ranked), ranked_cmp);
+      if (top->len > 1)   /* data is NULL while the array is empty */
+        qsort (top->data, top->len, sizeof (Ranked), ranked_cmp);
     }
   else
     {

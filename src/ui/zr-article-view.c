@@ -34,6 +34,8 @@ struct _ZrArticleView
 
   ZrArticle      *article;
   GArray         *quote_ranges;    /* QuoteRange */
+  GArray         *para_starts;     /* int: buffer offset of each paragraph's text */
+  guint           figure_timeout;  /* removes the "figure-focus" highlight */
   int             focused_quote;   /* index into article->quotes, -1 none */
 
   double          zoom;
@@ -184,6 +186,7 @@ update_colors (ZrArticleView *self)
   set_color (gtk_text_tag_table_lookup (table, "focused-quote"), "background-rgba", w, "theme_selected_bg_color", 0.28);
   set_color (gtk_text_tag_table_lookup (table, "figure"), "background-rgba", w, "warning_color", 0.22);
   set_color (gtk_text_tag_table_lookup (table, "search-hit"), "background-rgba", w, "warning_color", 0.55);
+  set_color (gtk_text_tag_table_lookup (table, "figure-focus"), "background-rgba", w, "theme_selected_bg_color", 0.45);
 }
 
 static void
@@ -263,10 +266,12 @@ create_tags (ZrArticleView *self)
   gtk_text_buffer_create_tag (buffer, "focused-quote", NULL);
   gtk_text_buffer_create_tag (buffer, "figure", NULL);
   gtk_text_buffer_create_tag (buffer, "search-hit", NULL);
+  gtk_text_buffer_create_tag (buffer, "figure-focus", NULL);
   /* Highlights only paint a background: keep them under the paragraph
    * styles so a hit never changes how its paragraph is laid out */
   gtk_text_tag_set_priority (gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "search-hit"), 0);
   gtk_text_tag_set_priority (gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "figure"), 1);
+  gtk_text_tag_set_priority (gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "figure-focus"), 2);
   gtk_text_tag_set_priority (gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "focused-quote"), 2);
   gtk_text_tag_set_priority (gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "quote"), 3);
   update_fonts (self);
@@ -314,6 +319,7 @@ zr_article_view_fill (ZrArticleView *self)
 
   gtk_text_buffer_set_text (buffer, "", 0);
   g_array_set_size (self->quote_ranges, 0);
+  g_array_set_size (self->para_starts, 0);
   self->focused_quote = -1;
 
   if (self->article == NULL || self->article->record == NULL)
@@ -362,6 +368,9 @@ zr_article_view_fill (ZrArticleView *self)
     }
   else if (record->dateline != NULL)
     insert_line (buffer, record->dateline, "dim", NULL);
+
+  if (para_start != NULL)
+    g_array_append_vals (self->para_starts, para_start, record->paragraphs->len);
 
   if (para_start != NULL && self->article->figures != NULL)
     for (guint i = 0; i < self->article->figures->len; i++)
@@ -864,6 +873,7 @@ zr_article_view_dispose (GObject *object)
   ZrArticleView *self = (ZrArticleView *) object;
 
   g_clear_handle_id (&self->margin_idle, g_source_remove);
+  g_clear_handle_id (&self->figure_timeout, g_source_remove);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), ZR_TYPE_ARTICLE_VIEW);
   /* The template's top child has no id: unparent it ourselves */
@@ -883,6 +893,7 @@ zr_article_view_finalize (GObject *object)
 
   g_clear_pointer (&self->article, zr_article_free);
   g_clear_pointer (&self->quote_ranges, g_array_unref);
+  g_clear_pointer (&self->para_starts, g_array_unref);
   g_free (self->reading_font);
   g_free (self->citation_template);
 
@@ -1047,6 +1058,7 @@ zr_article_view_init (ZrArticleView *self)
   self->last_margin = -1;
   self->applied_margin = 32;   /* as in the .ui */
   self->quote_ranges = g_array_new (FALSE, FALSE, sizeof (QuoteRange));
+  self->para_starts = g_array_new (FALSE, FALSE, sizeof (int));
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1129,4 +1141,49 @@ zr_article_view_start_find (ZrArticleView *self)
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
+}
+
+static gboolean
+clear_figure_focus_cb (gpointer data)
+{
+  ZrArticleView *self = data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter a, b;
+
+  self->figure_timeout = 0;
+  gtk_text_buffer_get_bounds (buffer, &a, &b);
+  gtk_text_buffer_remove_tag_by_name (buffer, "figure-focus", &a, &b);
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+zr_article_view_show_figure (ZrArticleView *self,
+                             guint          paragraph,
+                             guint          start,
+                             guint          end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter a, b;
+  int base;
+
+  g_return_val_if_fail (ZR_IS_ARTICLE_VIEW (self), FALSE);
+
+  if (paragraph >= self->para_starts->len || end < start)
+    return FALSE;
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  base = g_array_index (self->para_starts, int, paragraph);
+  clear_figure_focus_cb (self);
+  g_clear_handle_id (&self->figure_timeout, g_source_remove);
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, base + start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, base + end);
+  gtk_text_buffer_apply_tag_by_name (buffer, "figure-focus", &a, &b);
+  gtk_text_buffer_place_cursor (buffer, &a);
+  /* The insert mark, not an iter: it still scrolls right when the lines
+   * above have not been measured yet */
+  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (buffer),
+                                0.0, TRUE, 0.0, 0.3);
+  self->figure_timeout = g_timeout_add_seconds (2, clear_figure_focus_cb, self);
+  return TRUE;
 }

@@ -30,6 +30,12 @@ gboolean         zr_article_view_copy_citation    (ZrArticleView *self);
 gboolean         zr_article_view_focus_quote      (ZrArticleView *self,
                                                    guint          index);
 void             zr_article_view_start_find       (ZrArticleView *self);
+/* Scrolls to the characters @start to @end (exclusive) of paragraph
+ * @paragraph, puts the cursor there and highlights them for a moment. */
+gboolean         zr_article_view_show_figure      (ZrArticleView *self,
+                                                   guint          paragraph,
+                                                   guint          start,
+                                                   guint          end);
 /* Builds the source the citation module needs; free the strings with
  * zr_article_view_clear_source(). */
 void             zr_article_view_fill_source      (const ZrArticle  *article,

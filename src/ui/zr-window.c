@@ -98,16 +98,70 @@ update_counts (ZrWindow       *self,
   zr_sidebar_set_counts (self->sidebar, total, by_district, by_topic, zr_clippings_count (db));
 }
 
+/* The panel coalesces these: it queries once, a moment after the last */
 static void
 update_stats (ZrWindow       *self,
               const ZrFilter *filter)
 {
-  g_autoptr(ZrStats) stats = NULL;
-
   if (!self->show_stats)
     return;
-  stats = zr_stats_query (zr_library_get_database (self->library), filter, NULL);
-  zr_stats_panel_set_stats (self->stats_panel, stats);
+  zr_stats_panel_set_filter (self->stats_panel, zr_library_get_database (self->library), filter);
+}
+
+static void
+stats_filter_cb (ZrWindow     *self,
+                 const char   *kind,
+                 const char   *name,
+                 ZrStatsPanel *panel)
+{
+  if (g_strcmp0 (kind, "topic") == 0)
+    zr_sidebar_select_topic (self->sidebar, name, FALSE);
+  else
+    zr_sidebar_select_district (self->sidebar, name, FALSE);
+}
+
+static void
+stats_figure_cb (ZrWindow     *self,
+                 guint         paragraph,
+                 guint         start,
+                 guint         end,
+                 ZrStatsPanel *panel)
+{
+  zr_article_view_show_figure (self->article_view, paragraph, start, end);
+}
+
+static void
+stats_notice_cb (ZrWindow     *self,
+                 const char   *text,
+                 ZrStatsPanel *panel)
+{
+  zr_window_show_notice (self, text);
+}
+
+/* Start-up time for build-aux/bench.sh: with ZR_REPORT_STARTUP set, the
+ * first frame after the article list is first mapped prints one line
+ * "mapped <g_get_real_time ()>" (microseconds since the epoch) on stdout;
+ * with ZR_REPORT_STARTUP=exit the application then quits. */
+static gboolean
+report_startup_tick_cb (GtkWidget     *widget,
+                        GdkFrameClock *clock,
+                        gpointer       data)
+{
+  ZrWindow *self = data;
+
+  g_print ("mapped %" G_GINT64_FORMAT "\n", g_get_real_time ());
+  fflush (stdout);
+  if (g_strcmp0 (g_getenv ("ZR_REPORT_STARTUP"), "exit") == 0)
+    g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+list_map_cb (ZrWindow  *self,
+             GtkWidget *list)
+{
+  g_signal_handlers_disconnect_by_func (list, list_map_cb, self);
+  gtk_widget_add_tick_callback (list, report_startup_tick_cb, self, NULL);
 }
 
 static void
@@ -763,6 +817,9 @@ zr_window_class_init (ZrWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, article_notice_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_quote_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stats_filter_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stats_figure_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stats_notice_cb);
 
   _zr_window_class_actions_init (klass);
 }
@@ -812,6 +869,9 @@ zr_window_init (ZrWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
+
+  if (g_getenv ("ZR_REPORT_STARTUP") != NULL)
+    g_signal_connect_object (self->list_view, "map", G_CALLBACK (list_map_cb), self, G_CONNECT_SWAPPED);
 
   _zr_window_actions_update (self);
 }

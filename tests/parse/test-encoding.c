@@ -158,7 +158,7 @@ test_binary (void)
   static const char zip[] = "PK\x03\x04\x14\0\0\0\x08\0";
   static const char elf[] = "\x7f" "ELF\x02\x01\x01\0\0\0\0\0";
   static const char jpeg[] = "\xff\xd8\xff\xe0\0\x10JFIF";
-  static const char nul[] = "株洲日报\0\0\0\x01\x02\x03abc\0def";
+  static const char nul[] = "株洲日报\0\0\0\x01\x02\x03" "abc\0def";
   char controls[200];
 
   assert_refused (png, sizeof png - 1, ZR_IMPORT_ERROR_BINARY, "PNG");
