@@ -299,7 +299,28 @@ static const char * const voice_heads[] = {
 static const char not_name_chars[] =
   "的了说在是和等与也都还们这那个年月日区市县镇村局街路委部处科站队司厂店楼省里时"
   "我你他她称表认介指坦告讲问答对向为把将从被让给及或而但就又很最更已曾该每各某此"
-  "其会长员人业所上下中前后来去到边着";
+  "其会长员人业所上下中前后来去到边着地得不没"
+  /* gestures that follow a name before 说 (擦了擦手, 笑着, 放下) */
+  "擦拿指抬摸拍挥搓握拉递举皱叹腼憨搂抱捧扶掏摆笑看放翻接坐走跑蹲转打摇叫喊跟朝"
+  "常便却再共及女";
+
+/* Last characters of a noun naming a person (种植大户, 准爸爸, 外卖骑手, 返乡青年). */
+static const char person_end_chars[] =
+  "人户手匠工员生师长家农民者客友爸妈姐哥嫂娘爷奶叔姨伯婆娃儿女士官警医兵主商贩郎汉"
+  "子夫妻侣翁童孩年弟妹伴居档霸模星将帅";
+
+/* Of those, the ones that end few other words (not 工, 生, 年 as in 工程,
+ * 发生, 今年): enough to take a name met in running text. */
+static const char person_end_strong_chars[] =
+  "人户手匠爸妈哥姐嫂娘爷奶叔姨伯婆娃士警医兵妻翁童孩女";
+
+/* Characters that do not occur in a noun phrase naming a person. */
+static const char function_chars[] =
+  "的了在是和与对向把被将从给让说着过也都还又就而但并及或等这那其该此我你他她们吗呢吧";
+
+/* Given-name characters mostly given to girls, for 她. */
+static const char female_name_chars[] =
+  "芳丽娟兰英梅霞燕萍玲婷琳娜静慧敏秀艳莉凤琴雪洁晶妍媛珍莲菊倩颖蓉薇娇嫣姣婉淑妹姗";
 
 static const char common_surnames[] =
   "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余"
@@ -309,7 +330,33 @@ static const char common_surnames[] =
   "靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜"
   "冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟"
   "邝官封谈匡鞠惠荆乐冀郁胥班储栗燕楚鄢劳谌奚皮粟冼蔺楼闻厉伊仝郜阚花权帅屠豆朴盖练"
-  "廉禹井祖漆巴丰卿狄宣晋容敬扈晁芮阙浦戈伏鹿薄钭明";
+  "廉禹井祖漆巴丰卿狄宣晋容敬扈晁芮阙浦戈伏鹿薄钭明"
+  /* more of the 百家姓 and surnames common in Hunan (盘, 奉, 旷); characters
+   * that mostly start ordinary words (和, 时, 平, 关, 强, 云, 衡) are left out */
+  "昌萧湛贝茅昝裘贲钮嵇荀羿邴糜弓牧隗宓郗戎蓟邰鄂赖莘逄郦雍璩濮郏阎慕茹宦庾殳夔厍"
+  "訾乜蒯竺逯桓缑亢郈佴谯笪钦洪酆盘奉旷眭";
+
+/* Organisations: 某公司员工 is a role, 员工 alone a description. */
+static const char * const org_words[] = {
+  "公司", "集团", "企业", "工厂", "厂", "银行", "医院", "学校", "大学", "局", "中心", "协会",
+  "商场", "超市", "酒店", "合作社", "车间", "单位", "门店", "车站", "委员会", NULL
+};
+
+/* Descriptions that name a job: with an organisation they are a role. */
+static const char * const employment_words[] = {
+  "员工", "职工", "工人", "店员", NULL
+};
+
+/* Words after a surname or before a name telling a woman or a man. */
+static const char * const female_words[] = {
+  "女士", "小姐", "阿姨", "大妈", "奶奶", "大姐", "婆婆", "姐", "嫂", "姨", "大娘", "妈妈",
+  "母亲", "姑娘", "女儿", "妻子", "媳妇", "孙女", "女孩", "老板娘", NULL
+};
+
+static const char * const male_words[] = {
+  "先生", "大爷", "爷爷", "大哥", "大叔", "伯", "叔", "哥", "伯伯", "叔叔", "大伯", "爸爸",
+  "父亲", "小伙", "小伙子", "儿子", "丈夫", "孙子", "男孩", NULL
+};
 
 static const char * const compound_surnames[] = {
   "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "慕容", "令狐", "尉迟", "夏侯", "公孙",
@@ -330,6 +377,10 @@ typedef struct
   WordList   *slogan_before;
   WordList   *voice_heads;
   WordList   *compound_surnames;
+  WordList   *org_words;
+  WordList   *employment_words;
+  WordList   *female_words;
+  WordList   *male_words;
   guint8     *flags;         /* CHAR_* bits of each character of the BMP */
 } Lexicon;
 
@@ -339,6 +390,10 @@ enum
   CHAR_SURNAME        = 1 << 0,  /* common_surnames */
   CHAR_COMPOUND_FIRST = 1 << 1,  /* first character of a compound surname */
   CHAR_NOT_NAME       = 1 << 2,  /* not_name_chars */
+  CHAR_PERSON_END     = 1 << 3,  /* person_end_chars */
+  CHAR_FUNCTION       = 1 << 4,  /* function_chars */
+  CHAR_FEMALE         = 1 << 5,  /* female_name_chars */
+  CHAR_PERSON_STRONG  = 1 << 6,  /* person_end_strong_chars */
 };
 
 static void
@@ -390,9 +445,17 @@ lexicon (void)
       l->slogan_before = word_list_new (slogan_before);
       l->voice_heads = word_list_new (voice_heads);
       l->compound_surnames = word_list_new (compound_surnames);
+      l->org_words = word_list_new (org_words);
+      l->employment_words = word_list_new (employment_words);
+      l->female_words = word_list_new (female_words);
+      l->male_words = word_list_new (male_words);
       l->flags = g_new0 (guint8, 0x10000);
       char_flags_add (l->flags, common_surnames, CHAR_SURNAME);
       char_flags_add (l->flags, not_name_chars, CHAR_NOT_NAME);
+      char_flags_add (l->flags, person_end_chars, CHAR_PERSON_END);
+      char_flags_add (l->flags, function_chars, CHAR_FUNCTION);
+      char_flags_add (l->flags, female_name_chars, CHAR_FEMALE);
+      char_flags_add (l->flags, person_end_strong_chars, CHAR_PERSON_STRONG);
       for (guint i = 0; compound_surnames[i] != NULL; i++)
         l->flags[g_utf8_get_char (compound_surnames[i])] |= CHAR_COMPOUND_FIRST;
       g_once_init_leave (&lex, l);
@@ -542,9 +605,18 @@ typedef enum
   PERSON_FIRST,         /* 我, 我们: the writer; speaker unknown */
 } PersonKind;
 
+typedef enum
+{
+  GENDER_UNKNOWN,
+  GENDER_MALE,
+  GENDER_FEMALE,
+} Gender;
+
 typedef struct
 {
   PersonKind  kind;
+  Gender      gender;    /* of a pronoun (他, 她), or told by the phrase */
+  gboolean    weak;      /* found in the sentence before, not next to the quote */
   char       *speaker;
   char       *role;
 } Person;
@@ -557,21 +629,96 @@ person_clear (Person *p)
   p->kind = PERSON_NONE;
 }
 
-/* 0: not a role, 1: a description (市民), 2: a title (局长). */
+static gboolean
+has_word (const WordList *wl,
+          const gunichar *s,
+          glong           a,
+          glong           b)
+{
+  for (glong i = a; i < b; i++)
+    if (word_list_prefix (wl, s, i, b) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* 0: not a role, 1: a description (市民), 2: a title (局长, 某公司员工,
+ * 市人大代表、某厂工人). */
 static int
 prefix_kind (const gunichar *s,
              glong           a,
              glong           b)
 {
   const Lexicon *lx = lexicon ();
+  const Word *d;
 
   if (b <= a)
     return 0;
-  if (word_list_suffix (lx->descriptions, s, a, b) != NULL)
-    return 1;
+  if ((d = word_list_suffix (lx->descriptions, s, a, b)) != NULL)
+    {
+      /* a job at a named organisation is a title */
+      if (word_list_suffix (lx->employment_words, s, a, b) != NULL &&
+          has_word (lx->org_words, s, a, b - d->n))
+        return 2;
+      /* titles joined by 、 */
+      for (glong i = b - d->n - 1; i > a; i--)
+        if (s[i] == 0x3001 /* 、 */)
+          return prefix_kind (s, a, i) == 2 ? 2 : 1;
+      return 1;
+    }
   if (word_list_suffix (lx->role_suffixes, s, a, b) != NULL)
     return 2;
   return 0;
+}
+
+/* Chinese characters only, none of them a function word. */
+static gboolean
+all_han_noun (const gunichar *s,
+              glong           a,
+              glong           b)
+{
+  const Lexicon *lx = lexicon ();
+
+  for (glong i = a; i < b; i++)
+    if (!is_han (s[i]) || (char_flags (lx, s[i]) & CHAR_FUNCTION) != 0)
+      return FALSE;
+  return b > a;
+}
+
+/* A short noun phrase naming a person that is in neither list: 种植大户,
+ * 准爸爸, 外卖骑手. It tells who the name is, but is not a title. */
+static gboolean
+is_person_noun (const gunichar *s,
+                glong           a,
+                glong           b)
+{
+  const Lexicon *lx = lexicon ();
+
+  if (b - a < 2 || b - a > 10 || !all_han_noun (s, a, b))
+    return FALSE;
+  return (char_flags (lx, s[b - 1]) & CHAR_PERSON_END) != 0;
+}
+
+/* 一名外卖骑手, 一位快递小哥, 两名环卫工人: a counted person. */
+static gboolean
+is_counted_person (const gunichar *s,
+                   glong           a,
+                   glong           b)
+{
+  static const gunichar numbers[] = { 0x4E00 /* 一 */, 0x4E24 /* 两 */, 0x51E0 /* 几 */,
+                                      0x591A /* 多 */, 0x67D0 /* 某 */ };
+  gboolean number = FALSE;
+
+  if (b - a < 4)
+    return FALSE;
+  for (guint q = 0; q < G_N_ELEMENTS (numbers); q++)
+    number = number || s[a] == numbers[q];
+  if (!number)
+    return FALSE;
+  if (s[a + 1] == 0x540D /* 名 */ || s[a + 1] == 0x4F4D /* 位 */)
+    return b - a <= 12 && all_han_noun (s, a + 2, b);
+  if (s[a + 1] == 0x4E2A /* 个 */)
+    return is_person_noun (s, a + 2, b);
+  return FALSE;
 }
 
 static gboolean
@@ -583,6 +730,47 @@ all_word_chars (const gunichar *s,
     if (!is_han (s[i]) && !g_unichar_isalnum (s[i]) && s[i] != 0x3001 /* 、 */ && s[i] != 0xB7)
       return FALSE;
   return TRUE;
+}
+
+/* Whether a person phrase tells a woman or a man: 王阿姨, 准爸爸李强, 盘小兰. */
+static Gender
+guess_gender (const gunichar *s,
+              glong           a,
+              glong           name_start,
+              glong           b)
+{
+  const Lexicon *lx = lexicon ();
+
+  if (word_list_suffix (lx->female_words, s, a, b) != NULL)
+    return GENDER_FEMALE;
+  if (word_list_suffix (lx->male_words, s, a, b) != NULL)
+    return GENDER_MALE;
+  if (name_start > a)
+    {
+      if (word_list_suffix (lx->female_words, s, a, name_start) != NULL)
+        return GENDER_FEMALE;
+      if (word_list_suffix (lx->male_words, s, a, name_start) != NULL)
+        return GENDER_MALE;
+    }
+  if (b - name_start >= 2 && (char_flags (lx, s[b - 1]) & CHAR_FEMALE) != 0)
+    return GENDER_FEMALE;
+  return GENDER_UNKNOWN;
+}
+
+static PersonKind
+name_person (const gunichar *s,
+             glong           a,
+             glong           name_start,
+             glong           b,
+             gboolean        with_role,
+             Person         *out)
+{
+  out->kind = PERSON_NAME;
+  out->speaker = ucs4_dup (s, name_start, b);
+  if (with_role)
+    out->role = ucs4_dup (s, a, name_start);
+  out->gender = guess_gender (s, a, name_start, b);
+  return PERSON_NAME;
 }
 
 static PersonKind
@@ -602,6 +790,14 @@ parse_person (const gunichar *s,
     a++;
   while (b > a && is_space (s[b - 1]))
     b--;
+
+  /* 一边看手机一边 (before 一边 goes as a tail word) */
+  for (glong i = a + 2; i < b; i++)
+    if (s[i] == 0x8FB9 /* 边 */ && ucs4_has (s, i + 1, b, 0x8FB9))
+      {
+        b = s[i - 1] == 0x4E00 /* 一 */ ? i - 1 : i;
+        break;
+      }
 
   while (changed && a < b)
     {
@@ -628,10 +824,12 @@ parse_person (const gunichar *s,
                 break;
               }
         }
-      /* an adverb ending in 地 (激动地, 笑呵呵地) */
+      /* an adverb ending in 地: two characters (腼腆地), or three when they
+       * repeat (笑呵呵地) */
       if (b - a >= 4 && s[b - 1] == 0x5730 /* 地 */)
         {
-          b -= MIN (4, b - a - 2);
+          glong n = b - a >= 5 && s[b - 2] == s[b - 3] ? 4 : 3;
+          b -= MIN (n, b - a - 1);
           changed = TRUE;
         }
     }
@@ -653,7 +851,10 @@ parse_person (const gunichar *s,
       return out->kind = PERSON_FIRST;
 
   if (b - a == 1 && (s[a] == 0x4ED6 /* 他 */ || s[a] == 0x5979 /* 她 */))
-    return out->kind = PERSON_PRONOUN;
+    {
+      out->gender = s[a] == 0x5979 ? GENDER_FEMALE : GENDER_MALE;
+      return out->kind = PERSON_PRONOUN;
+    }
   if (s[a] == 0x4ED6 || s[a] == 0x5979 || s[a] == 0x4F60 || s[a] == 0x60A8)
     return PERSON_NONE;
 
@@ -684,7 +885,7 @@ parse_person (const gunichar *s,
           if (is_surname_at (s, st, p, &sl) && (st == p - sl || is_name (s, st, p)))
             {
               int k = prefix_kind (s, a, st);
-              if (st == a || k > 0)
+              if (st == a || k > 0 || is_person_noun (s, a, st))
                 {
                   best = st;
                   break;
@@ -701,31 +902,32 @@ parse_person (const gunichar *s,
       if (best < 0 && p - 2 >= a && (s[p - 2] == 0x8001 || s[p - 2] == 0x5C0F))
         best = p - 2;
       if (best >= 0)
-        {
-          out->kind = PERSON_NAME;
-          out->speaker = ucs4_dup (s, best, b);
-          if (prefix_kind (s, a, best) == 2)
-            out->role = ucs4_dup (s, a, best);
-          return PERSON_NAME;
-        }
+        return name_person (s, a, best, b, prefix_kind (s, a, best) == 2, out);
     }
 
-  /* title + name: 石峰区城管局局长康久清; or a name alone */
+  /* title + name: 石峰区城管局局长康久清; a name after words telling who
+   * (种植大户邝建华, 一名外卖骑手王强); or a name alone */
   {
     glong best_start = -1;
     int best_score = 0;
+    /* no name inside a closing description word (一名网约车司机) */
+    glong longest = word_list_suffix (lx->descriptions, s, a, b) != NULL ? 0 : 4;
 
-    for (glong k = 4; k >= 2; k--)
+    for (glong k = longest; k >= 2; k--)
       {
         glong st = b - k;
-        int score;
+        int score, pk;
 
         if (st < a || !is_name (s, st, b))
           continue;
         if (st == a)
           score = 1;
+        else if ((pk = prefix_kind (s, a, st)) > 0)
+          score = pk == 2 ? 4 : 3;
+        else if (is_person_noun (s, a, st) || is_counted_person (s, a, st))
+          score = 2;
         else
-          score = prefix_kind (s, a, st) == 2 ? 3 : prefix_kind (s, a, st) == 1 ? 2 : 0;
+          score = 0;
         if (score > best_score)
           {
             best_score = score;
@@ -733,13 +935,7 @@ parse_person (const gunichar *s,
           }
       }
     if (best_start >= 0)
-      {
-        out->kind = PERSON_NAME;
-        out->speaker = ucs4_dup (s, best_start, b);
-        if (best_score == 3)
-          out->role = ucs4_dup (s, a, best_start);
-        return PERSON_NAME;
-      }
+      return name_person (s, a, best_start, b, best_score == 4, out);
   }
 
   /* 老李, 小王 */
@@ -747,20 +943,16 @@ parse_person (const gunichar *s,
     {
       glong sl;
       if (is_surname_at (s, a + 1, b, &sl))
-        {
-          out->kind = PERSON_NAME;
-          out->speaker = ucs4_dup (s, a, b);
-          return PERSON_NAME;
-        }
+        return name_person (s, a, a, b, FALSE, out);
     }
 
-  /* a description: 该负责人, 现场一名城管队员, 市民们 */
+  /* a description: 该负责人, 现场一名城管队员, 市民们, 一名外卖骑手 */
   {
     glong e = b;
 
     if (e - a >= 2 && s[e - 1] == 0x4EEC /* 们 */)
       e--;
-    if (prefix_kind (s, a, e) > 0 && b - a <= 20)
+    if ((prefix_kind (s, a, e) > 0 || is_counted_person (s, a, e)) && b - a <= 20)
       {
         static const gunichar quantifiers[] = { 0x4E00 /* 一 */, 0x67D0 /* 某 */, 0x8BE5 /* 该 */,
                                                 0x4E0D /* 不(少) */, 0x591A /* 多(位) */,
@@ -772,8 +964,17 @@ parse_person (const gunichar *s,
               a = full_start;
         out->kind = PERSON_DESCRIPTION;
         out->speaker = ucs4_dup (s, a, b);
+        out->gender = guess_gender (s, a, b, b);
         return PERSON_DESCRIPTION;
       }
+    /* 现场一名外卖骑手 */
+    for (glong i = a + 1; i + 4 <= e && i <= a + 4; i++)
+      if (is_counted_person (s, i, e) && all_han_noun (s, a, i))
+        {
+          out->kind = PERSON_DESCRIPTION;
+          out->speaker = ucs4_dup (s, a, b);
+          return PERSON_DESCRIPTION;
+        }
   }
 
   return PERSON_NONE;
@@ -808,6 +1009,13 @@ zr_quotes_parse_speaker (const char  *phrase,
 /* ------------------------------------------------------------------------ */
 /* The record being read                                                     */
 
+/* A name met in the record, for finding it again cheaply. */
+typedef struct
+{
+  gunichar c[6];
+  glong    n;
+} KnownName;
+
 typedef struct
 {
   const ZrRecord *record;
@@ -815,7 +1023,12 @@ typedef struct
   gunichar      **par;
   glong          *len;
   GHashTable     *roles;       /* name → role, from mentions and attributions */
+  GHashTable     *genders;     /* name → Gender, when a mention told it */
   char           *last_name;   /* last named person, for 他/她 */
+  char           *last[3];     /* last named person of each Gender */
+  guint           last_seq[3]; /* when each was named (0: never) */
+  guint           seq;
+  GArray         *known;       /* KnownName: every person named so far */
   gboolean        in_voice;    /* under a 【声音】 heading */
   GPtrArray      *out;
 } Reader;
@@ -823,17 +1036,63 @@ typedef struct
 static void
 reader_set_last (Reader     *r,
                  const char *name,
-                 const char *role)
+                 const char *role,
+                 Gender      gender)
 {
+  glong n;
+  g_autofree gunichar *u = NULL;
+
   if (name == NULL)
     return;
+  if (gender != GENDER_UNKNOWN)
+    g_hash_table_replace (r->genders, g_strdup (name), GINT_TO_POINTER (gender));
+  else
+    gender = GPOINTER_TO_INT (g_hash_table_lookup (r->genders, name));
   g_free (r->last_name);
   r->last_name = g_strdup (name);
+  g_free (r->last[gender]);
+  r->last[gender] = g_strdup (name);
+  r->last_seq[gender] = ++r->seq;
   if (role != NULL)
     g_hash_table_replace (r->roles, g_strdup (name), g_strdup (role));
+
+  u = g_utf8_to_ucs4_fast (name, -1, &n);
+  if (n >= 2 && n <= (glong) G_N_ELEMENTS (((KnownName *) NULL)->c))
+    {
+      KnownName k = { { 0 }, n };
+
+      for (guint i = 0; i < r->known->len; i++)
+        {
+          const KnownName *o = &g_array_index (r->known, KnownName, i);
+          if (o->n == n && memcmp (o->c, u, n * sizeof (gunichar)) == 0)
+            return;
+        }
+      memcpy (k.c, u, n * sizeof (gunichar));
+      g_array_append_val (r->known, k);
+    }
 }
 
-/* Mentions of people in running text: 副所长邓辉明, 袁师傅. */
+/* The length of a name already met that starts at s[i], or 0. */
+static glong
+reader_known_at (Reader         *r,
+                 const gunichar *s,
+                 glong           i,
+                 glong           end)
+{
+  glong best = 0;
+
+  for (guint k = 0; k < r->known->len; k++)
+    {
+      const KnownName *o = &g_array_index (r->known, KnownName, k);
+      if (o->n > best && i + o->n <= end && s[i] == o->c[0] &&
+          memcmp (s + i, o->c, o->n * sizeof (gunichar)) == 0)
+        best = o->n;
+    }
+  return best;
+}
+
+/* Mentions of people in running text: 副所长邓辉明, 袁师傅, 种植大户盘立新,
+ * 十岁的盘小兰, and again any name already met. */
 static void
 reader_scan_mentions (Reader         *r,
                       const gunichar *s,
@@ -845,7 +1104,7 @@ reader_scan_mentions (Reader         *r,
   for (glong i = MAX (from, 1); i < to; i++)
     {
       const Word *w;
-      glong sl;
+      glong sl, kn;
 
       if (!may_be_surname (lx, s[i]) || !is_surname_at (s, i, to, &sl))
         continue;
@@ -854,7 +1113,7 @@ reader_scan_mentions (Reader         *r,
       if ((w = word_list_prefix (lx->mention_honorifics, s, i + sl, to)) != NULL)
         {
           g_autofree char *name = ucs4_dup (s, i, i + sl + w->n);
-          reader_set_last (r, name, NULL);
+          reader_set_last (r, name, NULL, guess_gender (s, i, i, i + sl + w->n));
           i += sl + w->n - 1;
           continue;
         }
@@ -874,14 +1133,162 @@ reader_scan_mentions (Reader         *r,
             if (is_boundary (s[rs - 1]) || is_space (s[rs - 1]) || s[rs - 1] == 0x7684 ||
                 s[rs - 1] == 0x3001)
               break;
+          /* titles joined by 、: 市人大代表、某公司员工 */
+          while (rs > from + 1 && s[rs - 1] == 0x3001)
+            {
+              glong q = rs - 1;
+              while (q > from && q > rs - 16 && !is_boundary (s[q - 1]) && !is_space (s[q - 1]) &&
+                     s[q - 1] != 0x7684 && s[q - 1] != 0x3001)
+                q--;
+              if (prefix_kind (s, q, rs - 1) != 2)
+                break;
+              rs = q;
+            }
           {
             g_autofree char *name = ucs4_dup (s, i, e);
             g_autofree char *role = prefix_kind (s, rs, i) == 2 ? ucs4_dup (s, rs, i) : NULL;
-            reader_set_last (r, name, role);
+            reader_set_last (r, name, role, guess_gender (s, rs, i, e));
           }
           i = e - 1;
+          continue;
+        }
+
+      /* a name met before */
+      if ((kn = reader_known_at (r, s, i, to)) > 0)
+        {
+          g_autofree char *name = ucs4_dup (s, i, i + kn);
+          reader_set_last (r, name, NULL, GENDER_UNKNOWN);
+          i += kn - 1;
+          continue;
+        }
+
+      /* a full name after words telling who: 种植大户盘立新, 市民李华英,
+       * 十岁的盘小兰 (three characters, so that 国家高新区 is no one) */
+      {
+        glong e = i + sl + 2, rs = i;
+        gboolean who = FALSE;
+
+        /* the cheap tests first: this runs at every surname-like character */
+        if (e > to)
+          continue;
+        if (i >= 2 && s[i - 1] == 0x7684 /* 的 */ && s[i - 2] == 0x5C81 /* 岁 */)
+          who = TRUE;
+        else if ((char_flags (lx, s[i - 1]) & CHAR_PERSON_STRONG) != 0)
+          for (glong k = 2; k <= 6 && i - k >= from && !who; k++)
+            if (is_person_noun (s, i - k, i))
+              {
+                who = TRUE;
+                rs = i - k;
+              }
+        if (!who && (w = word_list_suffix (lx->descriptions, s, from, i)) != NULL)
+          {
+            who = TRUE;
+            rs = i - w->n;
+          }
+        if (!who || !is_name (s, i, e))
+          continue;
+        /* 九岁的孙子黎梦石: the name is after the noun */
+        for (glong j = i + 2; j <= i + 6 && j + 2 < to; j++)
+          {
+            glong jl;
+            if (is_person_noun (s, i, j) && is_surname_at (s, j, to, &jl) &&
+                is_name (s, j, j + jl + 2) && j + jl + 2 <= to)
+              {
+                rs = i;
+                i = j;
+                e = j + jl + 2;
+                break;
+              }
+          }
+        {
+          g_autofree char *name = ucs4_dup (s, i, e);
+          reader_set_last (r, name, NULL, guess_gender (s, rs, i, e));
+        }
+        i = e - 1;
+      }
+    }
+}
+
+/* 他常对徒弟们说, 王芳擦了擦手上的油污说, 准爸爸李强笑着冲妻子说: the
+ * person at the start of the clause, with an action of a few words between
+ * the name and the speech verb. */
+static PersonKind
+reader_parse_lead (Reader         *r,
+                   const gunichar *s,
+                   glong           a,
+                   glong           b,
+                   Person         *out)
+{
+  const Lexicon *lx = lexicon ();
+  const Word *w;
+  glong best = -1, best_end = 0, best_from = 0;
+  int best_score = 0;
+
+  memset (out, 0, sizeof *out);
+  while (a < b && is_space (s[a]))
+    a++;
+  while ((w = word_list_prefix (lx->lead_strips, s, a, b)) != NULL && b - a - w->n >= 3)
+    a += w->n;
+  if (b - a < 3)
+    return PERSON_NONE;
+
+  if ((s[a] == 0x4ED6 /* 他 */ || s[a] == 0x5979 /* 她 */) &&
+      s[a + 1] != 0x4EEC /* 们 */ && s[a + 1] != 0x7684 /* 的 */ && b - a - 1 <= 16)
+    {
+      out->gender = s[a] == 0x5979 ? GENDER_FEMALE : GENDER_MALE;
+      return out->kind = PERSON_PRONOUN;
+    }
+
+  for (glong p = a; p < b - 1 && p - a <= 12; p++)
+    {
+      glong sl, e, from = a, kn;
+      int score, pk;
+
+      if (!may_be_surname (lx, s[p]) || !is_surname_at (s, p, b, &sl))
+        continue;
+      for (glong t = p - 1; t >= a; t--)
+        if (s[t] == 0x7684 /* 的 */)
+          {
+            from = t + 1;
+            break;
+          }
+      if (from == p)
+        score = 1;
+      else if ((pk = prefix_kind (s, from, p)) > 0)
+        score = pk == 2 ? 4 : 3;
+      else if (is_person_noun (s, from, p) || is_counted_person (s, from, p))
+        score = 2;
+      else
+        continue;
+
+      if ((w = word_list_prefix (lx->honorifics, s, p + sl, b)) != NULL)
+        e = p + sl + w->n;
+      else if ((kn = reader_known_at (r, s, p, b)) > 0)
+        e = p + kn;
+      else if (is_name (s, p, p + sl + 2))
+        e = p + sl + 2;
+      else if (is_name (s, p, p + sl + 1))
+        e = p + sl + 1;
+      else
+        continue;
+      /* the action after the name: a few words, not 的 (李华的妈妈) */
+      if (b - e < 1 || b - e > 16)
+        continue;
+      if (s[e] == 0x7684 /* 的 */ || s[e] == 0x4EEC /* 们 */ || s[e] == 0x7B49 /* 等 */ ||
+          s[e] == 0x548C /* 和 */ || s[e] == 0x4E0E /* 与 */ || s[e] == 0x53CA /* 及 */ ||
+          s[e] == 0x3001 /* 、 */ || s[e] == 0x5BB6 /* 家 */)
+        continue;
+      if (score > best_score)
+        {
+          best_score = score;
+          best = p;
+          best_end = e;
+          best_from = from;
         }
     }
+  if (best < 0)
+    return PERSON_NONE;
+  return name_person (s, best_from, best, best_end, best_score == 4, out);
 }
 
 /* Context around (paragraph, pos) as one array; a paragraph that ends
@@ -944,11 +1351,18 @@ reader_finish_person (Reader *r,
 {
   if (p->kind == PERSON_PRONOUN)
     {
-      if (r->last_name != NULL)
+      /* 她: the last woman or person of unknown sex named; 他 likewise;
+       * failing that, whoever was named last */
+      const char *name = r->last_name;
+
+      if (r->last_seq[GENDER_UNKNOWN] > 0 || r->last_seq[p->gender] > 0)
+        name = r->last_seq[p->gender] > r->last_seq[GENDER_UNKNOWN] ?
+               r->last[p->gender] : r->last[GENDER_UNKNOWN];
+      if (name != NULL)
         {
-          const char *role = g_hash_table_lookup (r->roles, r->last_name);
+          const char *role = g_hash_table_lookup (r->roles, name);
           p->kind = PERSON_NAME;
-          p->speaker = g_strdup (r->last_name);
+          p->speaker = g_strdup (name);
           p->role = g_strdup (role);
         }
       else
@@ -958,7 +1372,7 @@ reader_finish_person (Reader *r,
     {
       if (p->role == NULL)
         p->role = g_strdup (g_hash_table_lookup (r->roles, p->speaker));
-      reader_set_last (r, p->speaker, p->role);
+      reader_set_last (r, p->speaker, p->role, p->gender);
     }
 }
 
@@ -1071,6 +1485,61 @@ find_mention (const gunichar *s,
   return FALSE;
 }
 
+/* X介绍，今年已接待两百多批次。“下一步要开发更多课程。”: a quote opening
+ * the sentence right after one that attributes words to someone, with no
+ * quote of its own, goes on with that person's words. */
+static gboolean
+reader_prev_attribution (Reader *r,
+                         guint   pi,
+                         glong   open,
+                         Person *out)
+{
+  const Lexicon *lx = lexicon ();
+  const gunichar *s = r->par[pi];
+  glong k = open, se, ps, c;
+
+  while (k > 0 && is_space (s[k - 1]))
+    k--;
+  if (k == 0 || !is_sentence_end (s[k - 1]))
+    return FALSE;
+  se = k - 1;
+  for (ps = se; ps > 0 && !is_sentence_end (s[ps - 1]) && se - ps < 200; ps--)
+    ;
+  if (ps > 0 && !is_sentence_end (s[ps - 1]))
+    return FALSE;
+  for (glong i = ps; i < se; i++)
+    if (is_open_mark (s[i]) || is_close_mark (s[i]) || s[i] == '"' || s[i] == 0x2018)
+      return FALSE;
+
+  c = ps;
+  for (int clause = 0; clause < 3 && c < se; clause++)
+    {
+      glong ce = c;
+      const Word *v;
+
+      while (ce < se && !is_comma (s[ce]) && !is_colon (s[ce]))
+        ce++;
+      if (ce >= se)
+        break;
+      if ((v = word_list_suffix (lx->verbs, s, c, ce)) != NULL)
+        {
+          parse_person (s, c, ce - v->n, out);
+          if (out->kind == PERSON_NONE)
+            reader_parse_lead (r, s, c, ce - v->n, out);
+          if (out->kind == PERSON_NAME || out->kind == PERSON_DESCRIPTION ||
+              out->kind == PERSON_PRONOUN)
+            {
+              out->weak = TRUE;
+              return TRUE;
+            }
+          person_clear (out);
+          return FALSE;
+        }
+      c = ce + 1;
+    }
+  return FALSE;
+}
+
 static void
 look_before (Reader         *r,
              guint           pi,
@@ -1102,7 +1571,10 @@ look_before (Reader         *r,
   if (v == NULL)
     v = word_list_suffix (lx->before_verbs, s, 0, e);
   if (v == NULL && !colon)
-    return;
+    {
+      reader_prev_attribution (r, pi, open, &side->who);
+      return;
+    }
 
   if (v != NULL)
     e -= v->n;
@@ -1123,6 +1595,8 @@ look_before (Reader         *r,
       }
   if (side->who.kind == PERSON_NONE)
     find_mention (s, st, e, &side->who);
+  if (side->who.kind == PERSON_NONE)
+    reader_parse_lead (r, s, st, e, &side->who);
   if (side->who.kind == PERSON_FIRST)
     side->first_person = TRUE;
 }
@@ -1168,6 +1642,8 @@ look_after (Reader  *r,
       parse_person (s, a, i, &p);
       if (p.kind == PERSON_NONE)
         find_mention (s, a, i, &p);
+      if (p.kind == PERSON_NONE)
+        reader_parse_lead (r, s, a, i, &p);
       if (p.kind == PERSON_NONE)
         continue;
       side->evidence = TRUE;
@@ -1398,16 +1874,20 @@ reader_paragraph (Reader *r,
       evidence = (before.evidence || after.evidence) && !before.slogan && !after.slogan;
 
       if (before.first_person ||
-          (before.evidence && before.who.kind == PERSON_NONE && after.who.kind == PERSON_FIRST))
+          (before.evidence && before.who.kind == PERSON_NONE && after.who.kind == PERSON_FIRST) ||
+          (before.who.weak && after.who.kind == PERSON_FIRST))
         who = NULL;
-      else if (before.who.kind != PERSON_NONE && before.who.kind != PERSON_FIRST)
+      else if (before.who.kind != PERSON_NONE && before.who.kind != PERSON_FIRST && !before.who.weak)
         who = &before.who;
       else if (after.who.kind != PERSON_NONE && after.who.kind != PERSON_FIRST)
         who = &after.who;
+      else if (before.who.kind != PERSON_NONE && before.who.kind != PERSON_FIRST)
+        who = &before.who;   /* from the sentence before */
 
       if (who != NULL)
         {
           resolved.kind = who->kind;
+          resolved.gender = who->gender;
           resolved.speaker = g_strdup (who->speaker);
           resolved.role = g_strdup (who->role);
           reader_finish_person (r, &resolved);
@@ -1448,6 +1928,8 @@ zr_quotes_extract (const ZrRecord *record)
   r.par = g_new0 (gunichar *, r.n);
   r.len = g_new0 (glong, r.n);
   r.roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  r.genders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r.known = g_array_new (FALSE, FALSE, sizeof (KnownName));
   r.out = out;
 
   for (guint i = 0; i < r.n; i++)
@@ -1465,7 +1947,11 @@ zr_quotes_extract (const ZrRecord *record)
   g_free (r.par);
   g_free (r.len);
   g_hash_table_unref (r.roles);
+  g_hash_table_unref (r.genders);
+  g_array_unref (r.known);
   g_free (r.last_name);
+  for (guint i = 0; i < G_N_ELEMENTS (r.last); i++)
+    g_free (r.last[i]);
   return out;
 }
 

@@ -322,6 +322,111 @@ test_parse_speaker (void)
 }
 
 static void
+test_unfamiliar_descriptions (void)
+{
+  struct { const char *phrase, *speaker, *role; } cases[] = {
+    /* a noun phrase telling who, not a title: the name, no role */
+    { "养蜂大户谌立春", "谌立春", NULL },
+    { "准妈妈邝雨婷", "邝雨婷", NULL },
+    /* counted people are descriptions */
+    { "一名网约车司机", "一名网约车司机", NULL },
+    { "一位环卫工人", "一位环卫工人", NULL },
+    /* a job at an organisation is a title, also after another title and 、 */
+    { "某物流公司员工盘海军", "盘海军", "某物流公司员工" },
+    { "市政协委员、某机械厂工人旷志华", "旷志华", "市政协委员、某机械厂工人" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *speaker = NULL;
+      g_autofree char *role = NULL;
+
+      g_assert_true (zr_quotes_parse_speaker (cases[i].phrase, &speaker, &role));
+      g_assert_cmpstr (speaker, ==, cases[i].speaker);
+      g_assert_cmpstr (role, ==, cases[i].role);
+    }
+  /* a clause ending in a surname-like word is no one */
+  g_assert_false (zr_quotes_parse_speaker ("会议明确", NULL, NULL));
+}
+
+static void
+test_action_before_verb (void)
+{
+  const char *paras[] = {
+    "面馆老板娘邬桂芝拍了拍围裙上的面粉说：“早上六点开门，八点前最忙。”",
+    "“汤是用筒子骨熬的，要熬一整夜。”阳晓峰不好意思地说。",
+    "“下个月我们还要开第二家店。”柏志军擦了擦桌子说。",
+    NULL
+  };
+  g_autoptr(ZrRecord) r = NULL;
+  g_autoptr(GPtrArray) q = extract (paras, &r);
+
+  g_assert_cmpuint (q->len, ==, 3);
+  assert_quote (r, q, 0, 0, "早上六点开门，八点前最忙。", "邬桂芝", "面馆老板娘");
+  /* not cut short by the adverb (阳晓, 柏志军擦) */
+  assert_quote (r, q, 1, 1, "汤是用筒子骨熬的，要熬一整夜。", "阳晓峰", NULL);
+  assert_quote (r, q, 2, 2, "下个月我们还要开第二家店。", "柏志军", NULL);
+}
+
+static void
+test_pronoun_narrative_gender (void)
+{
+  const char *paras[] = {
+    "醴陵市的老瓷匠黎守成今年七十三岁，仍天天守在窑边。",
+    "他常对来学艺的年轻人说：“泥要揉透，火要看准。”",
+    "九岁的孙女黎梦琪也爱上了拉坯。“我想做一个和爷爷一样好看的花瓶。”她说。",
+    "谈起孙女，黎守成的眼里满是笑意。",
+    NULL
+  };
+  g_autoptr(ZrRecord) r = NULL;
+  g_autoptr(GPtrArray) q = extract (paras, &r);
+
+  g_assert_cmpuint (q->len, ==, 2);
+  /* named only in the narrative, then 他 */
+  assert_quote (r, q, 0, 1, "泥要揉透，火要看准。", "黎守成", NULL);
+  assert_quote (r, q, 1, 2, "我想做一个和爷爷一样好看的花瓶。", "黎梦琪", NULL);
+}
+
+static void
+test_pronoun_gender (void)
+{
+  const char *paras[] = {
+    "社区里，刘奶奶和老伴陈大爷结婚已经五十年。",
+    "“他年轻时在车站扛包，从没让家里断过粮。”她说。",
+    "“她做的剁辣椒，整栋楼都爱吃。”他笑着说。",
+    NULL
+  };
+  g_autoptr(ZrRecord) r = NULL;
+  g_autoptr(GPtrArray) q = extract (paras, &r);
+
+  g_assert_cmpuint (q->len, ==, 2);
+  assert_quote (r, q, 0, 1, "他年轻时在车站扛包，从没让家里断过粮。", "刘奶奶", NULL);
+  assert_quote (r, q, 1, 2, "她做的剁辣椒，整栋楼都爱吃。", "陈大爷", NULL);
+}
+
+static void
+test_previous_sentence (void)
+{
+  const char *paras[] = {
+    "区文旅局局长奉建明表示，今年将新建三处口袋公园。“明年春天，市民就能在家门口赏花了。”",
+    "街道负责人介绍，改造已完成一半。“工期比预想的要紧。”施工队长龚建新说。",
+    "他说：“先把路修好。”随后大家开始讨论。“钱从哪里来？”",
+    NULL
+  };
+  g_autoptr(ZrRecord) r = NULL;
+  g_autoptr(GPtrArray) q = extract (paras, &r);
+
+  g_assert_cmpuint (q->len, ==, 4);
+  /* the attribution stands in the sentence before */
+  assert_quote (r, q, 0, 0, "明年春天，市民就能在家门口赏花了。", "奉建明", "区文旅局局长");
+  /* …unless the quote names its own speaker */
+  assert_quote (r, q, 1, 1, "工期比预想的要紧。", "龚建新", "施工队长");
+  assert_quote (r, q, 2, 2, "先把路修好。", "龚建新", "施工队长");
+  /* a sentence that is not an attribution gives no one */
+  assert_quote (r, q, 3, 2, "钱从哪里来？", NULL, NULL);
+}
+
+static void
 test_empty (void)
 {
   g_autoptr(ZrRecord) r = zr_record_new (ZR_RECORD_KIND_ARTICLE);
@@ -394,6 +499,11 @@ main (int   argc,
   g_test_add_func ("/core/quotes/ascii-and-corner-marks", test_ascii_and_corner_marks);
   g_test_add_func ("/core/quotes/first-person-and-subject", test_first_person_and_subject);
   g_test_add_func ("/core/quotes/parse-speaker", test_parse_speaker);
+  g_test_add_func ("/core/quotes/unfamiliar-descriptions", test_unfamiliar_descriptions);
+  g_test_add_func ("/core/quotes/action-before-verb", test_action_before_verb);
+  g_test_add_func ("/core/quotes/pronoun-narrative", test_pronoun_narrative_gender);
+  g_test_add_func ("/core/quotes/pronoun-gender", test_pronoun_gender);
+  g_test_add_func ("/core/quotes/previous-sentence", test_previous_sentence);
   g_test_add_func ("/core/quotes/empty", test_empty);
   g_test_add_func ("/core/quotes/corpus-offsets", test_corpus_offsets);
   return g_test_run ();
