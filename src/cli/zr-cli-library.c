@@ -123,7 +123,7 @@ zr_cli_import (ZrCli *cli,
   if (encoding != NULL)
     {
       /* A chosen encoding applies to each named file. */
-      g_autoptr(GPtrArray) failed = g_ptr_array_new ();
+      g_autoptr(GPtrArray) failed = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_import_failure_free);
       g_autoptr(GPtrArray) files = zr_library_collect_files ((const char * const *) paths, failed);
       report = g_new0 (ZrImportReport, 1);
       report->failed = g_steal_pointer (&failed);

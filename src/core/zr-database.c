@@ -546,3 +546,19 @@ zr_database_move_aside (const char  *path,
     }
   return g_steal_pointer (&target);
 }
+
+gint64
+zr_database_get_data_version (ZrDatabase *self)
+{
+  sqlite3_stmt *stmt;
+  gint64 version = -1;
+
+  g_return_val_if_fail (ZR_IS_DATABASE (self), -1);
+
+  stmt = zr_database_get_statement (self, "PRAGMA data_version", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return version;
+}

@@ -30,6 +30,9 @@ void        zr_database_rollback          (ZrDatabase   *self);
  * zr_database_exec() that changed rows: caches of the library's contents
  * kept on this connection compare it to know they are stale. */
 guint64     zr_database_get_generation    (ZrDatabase   *self);
+/* Changes whenever another connection (the CLI importing while the window
+ * is open) committed to the library: PRAGMA data_version. */
+gint64      zr_database_get_data_version  (ZrDatabase   *self);
 /* A prepared statement cached on the connection; reset and clear bindings
  * before each use. Borrowed: do not finalize. */
 sqlite3_stmt *zr_database_get_statement   (ZrDatabase   *self,

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "zr-filter-private.h"
+#include "zr-search-private.h"
 #include "zr-search.h"
 
 ZrFilter *
@@ -117,14 +118,7 @@ _zr_filter_append_sql (const ZrFilter *filter,
     }
 
   if (with_query)
-    {
-      g_autofree char *match = zr_search_build_match (filter->query);
-      if (match != NULL)
-        {
-          g_string_append (where, " AND r.id IN (SELECT rowid FROM record_fts WHERE record_fts MATCH ?)");
-          g_ptr_array_add (binds, g_steal_pointer (&match));
-        }
-    }
+    _zr_search_append_sql (filter->query, where, binds);
 }
 
 void

@@ -93,9 +93,11 @@ zr_library_get_classifier (ZrLibrary *self)
   return self->classifier;
 }
 
-static void
-import_failure_free (ZrImportFailure *failure)
+void
+zr_import_failure_free (ZrImportFailure *failure)
 {
+  if (failure == NULL)
+    return;
   g_free (failure->path);
   g_free (failure->message);
   g_free (failure);
@@ -434,7 +436,7 @@ store_record (ZrDatabase  *db,
       }
   }
 
-  return !index || zr_search_index_record (db, id, r, error);
+  return TRUE;
 }
 
 static char *
@@ -457,34 +459,19 @@ page_meta_to_json (const ZrPage *page)
   return zr_json_steal (json);
 }
 
+/* The search index reads the stored rows to know what to remove: it is
+ * emptied of the file's records before they are deleted. */
 static gboolean
 delete_source_records (ZrDatabase  *db,
                        gint64       source_id,
                        GError     **error)
 {
-  PREPARE (sel, "SELECT id FROM records WHERE source_id = ?");
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
+  PREPARE (del, "DELETE FROM records WHERE source_id = ?");
 
-  sqlite3_bind_int64 (sel, 1, source_id);
-  while ((rc = sqlite3_step (sel)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (sel, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (sel);
-  if (rc != SQLITE_DONE)
-    return _zr_database_set_error (zr_database_get_handle (db), rc, _("Could not read the library"), error);
-
-  for (guint i = 0; i < ids->len; i++)
-    if (!zr_search_unindex_record (db, g_array_index (ids, gint64, i), error))
-      return FALSE;
-
-  {
-    PREPARE (del, "DELETE FROM records WHERE source_id = ?");
-    sqlite3_bind_int64 (del, 1, source_id);
-    return step_done (db, del, error);
-  }
+  if (!zr_search_unindex_source (db, source_id, error))
+    return FALSE;
+  sqlite3_bind_int64 (del, 1, source_id);
+  return step_done (db, del, error);
 }
 
 static gboolean
@@ -511,8 +498,9 @@ read_file (const char  *path,
   if (g_stat (path, &st) == 0 && (gsize) st.st_size > MAX_FILE_SIZE)
     {
       g_set_error (error, ZR_IMPORT_ERROR, ZR_IMPORT_ERROR_TOO_LARGE,
-                   _("The file is too large (%" G_GUINT64_FORMAT " MB; at most %u MB)"),
-                   (guint64) st.st_size / (1024 * 1024), (guint) (MAX_FILE_SIZE / (1024 * 1024)));
+                   _("The file is too large (%u MB; at most %u MB)"),
+                   (guint) MIN ((guint64) st.st_size / (1024 * 1024), G_MAXUINT),
+                   (guint) (MAX_FILE_SIZE / (1024 * 1024)));
       return FALSE;
     }
   if (!g_file_get_contents (path, contents, len, &local))
@@ -703,7 +691,7 @@ write_page (ZrDatabase    *db,
     if (!store_record (db, source_id, i, &g_array_index (analysed, Analysed, i), index, error))
       return FALSE;
 
-  return TRUE;
+  return !index || zr_search_index_source (db, source_id, error);
 }
 
 /**
@@ -727,7 +715,7 @@ zr_library_import (ZrLibrary            *self,
 
   g_return_val_if_fail (ZR_IS_LIBRARY (self), NULL);
 
-  report->failed = g_ptr_array_new_with_free_func ((GDestroyNotify) import_failure_free);
+  report->failed = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_import_failure_free);
   files = zr_library_collect_files (paths, report->failed);
 
   for (guint i = 0; i < files->len; i++)
@@ -793,8 +781,12 @@ load_record (ZrDatabase  *db,
   if (rc != SQLITE_ROW)
     {
       if (rc == SQLITE_DONE)
-        g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_NOT_FOUND,
-                     _("There is no article %" G_GINT64_FORMAT " in the library"), id);
+        {
+          /* formatted first: xgettext cannot see through G_GINT64_FORMAT */
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+          g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_NOT_FOUND,
+                       _("There is no article %s in the library"), number);
+        }
       else
         _zr_database_set_error (zr_database_get_handle (db), rc, _("Could not read the library"), error);
       sqlite3_reset (stmt);
@@ -975,8 +967,12 @@ zr_library_get_summary (ZrLibrary  *self,
   if (rc != SQLITE_ROW)
     {
       if (rc == SQLITE_DONE)
-        g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_NOT_FOUND,
-                     _("There is no article %" G_GINT64_FORMAT " in the library"), id);
+        {
+          /* formatted first: xgettext cannot see through G_GINT64_FORMAT */
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+          g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_NOT_FOUND,
+                       _("There is no article %s in the library"), number);
+        }
       else
         _zr_database_set_error (zr_database_get_handle (self->db), rc, _("Could not read the library"), error);
       sqlite3_reset (stmt);
@@ -1288,8 +1284,12 @@ zr_library_set_page (ZrLibrary   *self,
     return FALSE;
   if (sqlite3_changes (zr_database_get_handle (self->db)) == 0)
     {
-      g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_NOT_FOUND,
-                   _("There is no article %" G_GINT64_FORMAT " in the library"), article_id);
+      {
+        /* formatted first: xgettext cannot see through G_GINT64_FORMAT */
+        g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, article_id);
+        g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_NOT_FOUND,
+                     _("There is no article %s in the library"), number);
+      }
       return FALSE;
     }
   return TRUE;

@@ -33,7 +33,8 @@ typedef void (*ZrImportProgressFunc) (const char *path,
                                       guint       total,
                                       gpointer    user_data);
 
-void zr_import_report_free (ZrImportReport *report);
+void zr_import_failure_free (ZrImportFailure *failure);
+void zr_import_report_free  (ZrImportReport  *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZrImportReport, zr_import_report_free)
 
 #define ZR_TYPE_LIBRARY (zr_library_get_type ())
@@ -45,7 +46,8 @@ ZrDatabase     *zr_library_get_database   (ZrLibrary             *self);
 ZrClassifier   *zr_library_get_classifier (ZrLibrary             *self);
 
 /* Collects the .txt/.md files under @paths (folders recursively, symlink
- * loops and unreadable entries reported, not followed forever). */
+ * loops and unreadable entries reported, not followed forever). @failed
+ * gets ZrImportFailure elements: give it zr_import_failure_free(). */
 GPtrArray      *zr_library_collect_files  (const char * const    *paths,
                                            GPtrArray             *failed);
 /* One transaction per file. A file that fails is reported in the report and

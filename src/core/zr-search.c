@@ -2,22 +2,38 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The tokenizer emits one token per indexed character (Han, letters,
- * digits, after folding full-width forms and case), and one separator
- * token for each run of characters that are not indexed (punctuation,
- * spaces, symbols) between two indexed ones. Every query term becomes an
- * FTS5 phrase of its characters, so a term matches exactly where its
- * folded text is a substring of the folded field: "城管" does not match
- * "城，管" (the separator sits between), and "城，管" matches "城。管".
+ * Text is folded (full-width forms to half-width, letters lower-cased) and
+ * seen as a string of indexed characters (Han, letters, digits) with one
+ * "gap" for each run of characters that are not indexed (punctuation,
+ * spaces, symbols). A query term matches a field exactly when its folded
+ * text is a substring of the field's folded text; two FTS5 tables over
+ * the same stored rows answer that:
  *
- * Ranking does not touch every hit: common characters hit most of the
- * library, and bm25 over 100,000 rows costs hundreds of milliseconds.
- * Candidates are the newest ZR_SEARCH_CANDIDATES hits (FTS5 hands them
- * out in rowid order without sorting); only those are scored with bm25
- * (headline weighted highest) and sorted.
+ *  - record_fts_uni: one token per character, detail=none (row ids only,
+ *    small). Answers terms of one character.
+ *  - record_fts_bi: one token per pair of neighbouring characters, with
+ *    the gap between them when there is one ("城管", "管局", "局 驿"),
+ *    detail=full. A term of two or more characters is the FTS5 phrase of
+ *    its pairs: "城管局" is "城管" then "管局" at the next position. The
+ *    pairs of a term follow each other in a field exactly where the term
+ *    is a substring of it, gaps included, so "城管" does not match "城，管"
+ *    and "城，管" matches "城。管".
  *
- * A fourth column "tag" holds a marker token in every row, so a query of
- * only excluded terms ("-城管") can be written as marker NOT (…).
+ * A query's terms go to their table; AND, NOT and phrases become
+ * conditions on row ids (one MATCH per table and kind).
+ *
+ * Ranking does not touch every hit: common pairs hit much of the library,
+ * and bm25 over 100,000 rows costs hundreds of milliseconds. Candidates
+ * are the newest ZR_SEARCH_CANDIDATES hits (FTS5 hands them out in rowid
+ * order without sorting); only those are scored, with bm25 on
+ * record_fts_bi (headline weighted highest), or, for queries of single
+ * characters only (no positions to score), headline hits first, then
+ * newest.
+ *
+ * "record_fts" is a read-only virtual table of our own (module zr_search)
+ * kept for code that asks for row ids with
+ *   SELECT rowid FROM record_fts WHERE record_fts MATCH zr_search_build_match (…)
+ * and for count(*) of indexed records.
  */
 #include "config.h"
 
@@ -27,20 +43,21 @@
 #include "zr-database-private.h"
 #include "zr-error.h"
 #include "zr-filter-private.h"
+#include "zr-search-private.h"
 #include "zr-search.h"
 
 /* How many hits (newest first) are ranked. */
 #define ZR_SEARCH_CANDIDATES 1000
 
-/* Tokens that no character folds to. */
-#define SEP_TOKEN    "\x01"
-#define MARKER_TOKEN "\x02"
-/* The text of the tag column; the tokenizer turns exactly this text
- * into MARKER_TOKEN. U+E000 is never indexed otherwise. */
-#define MARKER_TEXT  "\xee\x80\x80"
+/* Never indexed (it marked rows in an earlier design; kept out of the
+ * index so the folding stays as documented). */
 #define MARKER_CHAR  0xE000
 
-#define BM25_WEIGHTS "10.0, 3.0, 1.0, 0.0"
+/* body, headline, meta */
+#define BM25_WEIGHTS "1.0, 10.0, 3.0"
+
+/* Characters around the first hit in a snippet of single characters. */
+#define SNIPPET_CHARS 24
 
 void
 zr_search_hit_free (ZrSearchHit *hit)
@@ -145,9 +162,15 @@ zr_search_fold (const char *text)
 
 /* Tokenizer */
 
+typedef enum
+{
+  MODE_UNI,
+  MODE_BI,
+} TokenizerMode;
+
 typedef struct
 {
-  int unused;
+  TokenizerMode mode;
 } ZrTokenizer;
 
 static int
@@ -156,7 +179,18 @@ tokenizer_create (void            *user_data,
                   int              argc,
                   Fts5Tokenizer  **out)
 {
-  *out = (Fts5Tokenizer *) g_new0 (ZrTokenizer, 1);
+  ZrTokenizer *tokenizer;
+  TokenizerMode mode;
+
+  if (argc == 0 || g_strcmp0 (argv[0], "uni") == 0)
+    mode = MODE_UNI;
+  else if (g_strcmp0 (argv[0], "bi") == 0)
+    mode = MODE_BI;
+  else
+    return SQLITE_ERROR;
+  tokenizer = g_new0 (ZrTokenizer, 1);
+  tokenizer->mode = mode;
+  *out = (Fts5Tokenizer *) tokenizer;
   return SQLITE_OK;
 }
 
@@ -166,6 +200,8 @@ tokenizer_delete (Fts5Tokenizer *tokenizer)
   g_free (tokenizer);
 }
 
+/* Same tokens for documents and queries: a query term is tokenized as an
+ * FTS5 phrase, so in MODE_BI "城管局" becomes the phrase 城管 + 管局. */
 static int
 tokenizer_tokenize (Fts5Tokenizer *tokenizer,
                     void          *ctx,
@@ -179,45 +215,59 @@ tokenizer_tokenize (Fts5Tokenizer *tokenizer,
                                            int         start,
                                            int         end))
 {
+  TokenizerMode mode = ((ZrTokenizer *) tokenizer)->mode;
   const char *p, *end;
-  gboolean seen = FALSE;
-  int sep_start = -1;
+  /* MODE_BI: the previous indexed character, folded, and where it began */
+  char prev[8];
+  int n_prev = 0, prev_start = 0;
+  gboolean gap = FALSE;
 
   if (text == NULL || n_text <= 0)
     return SQLITE_OK;
 
-  if (n_text == (int) strlen (MARKER_TEXT) && memcmp (text, MARKER_TEXT, n_text) == 0)
-    return token (ctx, 0, MARKER_TOKEN, 1, 0, n_text);
-
   end = text + n_text;
   for (p = text; p < end;)
     {
-      int len, rc;
+      int len, rc, start = p - text;
       gunichar c = fold_char (next_char (p, end, &len));
 
+      p += len;
       if (c == 0)
         {
-          if (seen && sep_start < 0)
-            sep_start = p - text;
+          gap = n_prev > 0;
+          continue;
         }
-      else
+
+      if (mode == MODE_UNI)
         {
           char buf[8];
           int n_buf = g_unichar_to_utf8 (c, buf);
 
-          if (sep_start >= 0)
-            {
-              rc = token (ctx, 0, SEP_TOKEN, 1, sep_start, p - text);
-              if (rc != SQLITE_OK)
-                return rc;
-              sep_start = -1;
-            }
-          rc = token (ctx, 0, buf, n_buf, p - text, p - text + len);
+          rc = token (ctx, 0, buf, n_buf, start, start + len);
           if (rc != SQLITE_OK)
             return rc;
-          seen = TRUE;
+          n_prev = 1;
         }
-      p += len;
+      else
+        {
+          char buf[20];
+          int n_buf = 0;
+
+          if (n_prev > 0)
+            {
+              memcpy (buf, prev, n_prev);
+              n_buf = n_prev;
+              if (gap)
+                buf[n_buf++] = ' ';
+              n_buf += g_unichar_to_utf8 (c, buf + n_buf);
+              rc = token (ctx, 0, buf, n_buf, prev_start, start + len);
+              if (rc != SQLITE_OK)
+                return rc;
+            }
+          n_prev = g_unichar_to_utf8 (c, prev);
+          prev_start = start;
+        }
+      gap = FALSE;
     }
   return SQLITE_OK;
 }
@@ -235,6 +285,8 @@ get_fts5_api (sqlite3 *db)
   sqlite3_finalize (stmt);
   return api;
 }
+
+static int register_compat_module (sqlite3 *db);
 
 gboolean
 zr_search_register_tokenizer (sqlite3  *db,
@@ -258,10 +310,14 @@ zr_search_register_tokenizer (sqlite3  *db,
       return FALSE;
     }
   rc = api->xCreateTokenizer (api, ZR_SEARCH_TOKENIZER, NULL, &tokenizer, NULL);
+  if (rc == SQLITE_OK)
+    rc = register_compat_module (db);
   if (rc != SQLITE_OK)
     return _zr_database_set_error (db, rc, _("Could not set up full-text search"), error);
   return TRUE;
 }
+
+/* Schema and indexing */
 
 /* The index keeps no copy of the text: its content is this view over the
  * records and paragraphs the importer stored (external content). So the
@@ -281,35 +337,90 @@ zr_search_create_schema (ZrDatabase  *db,
                            "            (SELECT group_concat (coalesce (nullif (b.role, '') || char(10), '') || b.name, char(10))"
                            "             FROM bylines b WHERE b.record_id = r.id)), ''), ''), 2) AS meta,"
                            "  coalesce ((SELECT group_concat (p.text, char(10)) FROM paragraphs p"
-                           "             WHERE p.record_id = r.id), '') AS body,"
-                           "  '" MARKER_TEXT "' AS tag"
+                           "             WHERE p.record_id = r.id), '') AS body"
                            " FROM records r;"
-                           "CREATE VIRTUAL TABLE record_fts USING fts5 ("
-                           "  headline, meta, body, tag,"
+                           "CREATE VIRTUAL TABLE record_fts_uni USING fts5 ("
+                           "  headline, meta, body,"
                            "  content = 'record_fts_text', content_rowid = 'id',"
-                           "  tokenize = '" ZR_SEARCH_TOKENIZER "'"
-                           ")",
+                           "  tokenize = '" ZR_SEARCH_TOKENIZER " uni', detail = none, columnsize = 0"
+                           ");"
+                           /* body first: positions in column 0 need no
+                            * column marker, 2 bytes less for most entries */
+                           "CREATE VIRTUAL TABLE record_fts_bi USING fts5 ("
+                           "  body, headline, meta,"
+                           "  content = 'record_fts_text', content_rowid = 'id',"
+                           "  tokenize = '" ZR_SEARCH_TOKENIZER " bi', detail = full"
+                           ");"
+                           "CREATE VIRTUAL TABLE record_fts USING zr_search",
                            error);
 }
 
+/* Runs @sql (one statement, one int64 parameter) to its end. */
 static gboolean
-is_indexed (ZrDatabase  *db,
-            gint64       record_id,
-            gboolean    *indexed,
-            GError     **error)
+run_with_id (ZrDatabase  *db,
+             const char  *sql,
+             gint64       id,
+             const char  *what,
+             GError     **error)
 {
-  sqlite3_stmt *stmt = _zr_stmt (db, "SELECT 1 FROM record_fts_docsize WHERE id = ?", error);
+  sqlite3_stmt *stmt = _zr_stmt (db, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, record_id);
+  sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _zr_database_set_error (zr_database_get_handle (db), rc, _("Could not read the search index"), error);
-  *indexed = rc == SQLITE_ROW;
+  if (rc != SQLITE_DONE)
+    return _zr_database_set_error (zr_database_get_handle (db), rc, what, error);
   return TRUE;
+}
+
+/* A record is indexed when record_fts_bi has its size row; both tables
+ * are always written together, record_fts_uni first (it is the one that
+ * checks). Indexing only records that are not indexed, and unindexing
+ * only those that are, keeps the index right whatever the caller did. */
+#define NOT_INDEXED " AND NOT EXISTS (SELECT 1 FROM record_fts_bi_docsize d WHERE d.id = record_fts_text.id)"
+#define INDEXED     " AND EXISTS (SELECT 1 FROM record_fts_bi_docsize d WHERE d.id = record_fts_text.id)"
+
+#define INDEX_SQL(table, which)                                                        \
+  "INSERT INTO " table " (rowid, headline, meta, body)"                                \
+  " SELECT id, headline, meta, body FROM record_fts_text WHERE " which NOT_INDEXED
+#define UNINDEX_SQL(table, which)                                                      \
+  "INSERT INTO " table " (" table ", rowid, headline, meta, body)"                     \
+  " SELECT 'delete', id, headline, meta, body FROM record_fts_text WHERE " which INDEXED
+
+#define ONE_RECORD "id = ?"
+#define ONE_SOURCE "id IN (SELECT s.id FROM records s WHERE s.source_id = ?)"
+
+static gboolean
+index_where (ZrDatabase  *db,
+             gboolean     source,
+             gint64       id,
+             GError     **error)
+{
+  const char *what = _("Could not add an article to the search index");
+
+  if (source)
+    return run_with_id (db, INDEX_SQL ("record_fts_uni", ONE_SOURCE), id, what, error) &&
+           run_with_id (db, INDEX_SQL ("record_fts_bi", ONE_SOURCE), id, what, error);
+  return run_with_id (db, INDEX_SQL ("record_fts_uni", ONE_RECORD), id, what, error) &&
+         run_with_id (db, INDEX_SQL ("record_fts_bi", ONE_RECORD), id, what, error);
+}
+
+static gboolean
+unindex_where (ZrDatabase  *db,
+               gboolean     source,
+               gint64       id,
+               GError     **error)
+{
+  const char *what = _("Could not remove an article from the search index");
+
+  if (source)
+    return run_with_id (db, UNINDEX_SQL ("record_fts_uni", ONE_SOURCE), id, what, error) &&
+           run_with_id (db, UNINDEX_SQL ("record_fts_bi", ONE_SOURCE), id, what, error);
+  return run_with_id (db, UNINDEX_SQL ("record_fts_uni", ONE_RECORD), id, what, error) &&
+         run_with_id (db, UNINDEX_SQL ("record_fts_bi", ONE_RECORD), id, what, error);
 }
 
 /* The record's text is read back from the rows the importer stored (the
@@ -322,27 +433,10 @@ zr_search_index_record (ZrDatabase      *db,
                         const ZrRecord  *record,
                         GError         **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (ZR_IS_DATABASE (db), FALSE);
 
-  if (!zr_search_unindex_record (db, record_id, error))
-    return FALSE;
-
-  stmt = _zr_stmt (db,
-                   "INSERT INTO record_fts (rowid, headline, meta, body, tag)"
-                   " SELECT id, headline, meta, body, tag FROM record_fts_text WHERE id = ?",
-                   error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, record_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _zr_database_set_error (zr_database_get_handle (db), rc,
-                                   _("Could not add an article to the search index"), error);
-  return TRUE;
+  return unindex_where (db, FALSE, record_id, error) &&
+         index_where (db, FALSE, record_id, error);
 }
 
 /* Must run while the record's rows are still stored: the tokens to remove
@@ -353,30 +447,32 @@ zr_search_unindex_record (ZrDatabase  *db,
                           gint64       record_id,
                           GError     **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean indexed = FALSE;
-  int rc;
-
   g_return_val_if_fail (ZR_IS_DATABASE (db), FALSE);
 
-  if (!is_indexed (db, record_id, &indexed, error))
-    return FALSE;
-  if (!indexed)
-    return TRUE;
+  return unindex_where (db, FALSE, record_id, error);
+}
 
-  stmt = _zr_stmt (db,
-                   "INSERT INTO record_fts (record_fts, rowid, headline, meta, body, tag)"
-                   " SELECT 'delete', id, headline, meta, body, tag FROM record_fts_text WHERE id = ?",
-                   error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, record_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _zr_database_set_error (zr_database_get_handle (db), rc,
-                                   _("Could not remove an article from the search index"), error);
-  return TRUE;
+/* One statement per table for a whole page: FTS5 flushes its pending
+ * terms at the end of every statement, so this writes a few large
+ * segments where indexing record by record wrote many small ones. */
+gboolean
+zr_search_index_source (ZrDatabase  *db,
+                        gint64       source_id,
+                        GError     **error)
+{
+  g_return_val_if_fail (ZR_IS_DATABASE (db), FALSE);
+
+  return index_where (db, TRUE, source_id, error);
+}
+
+gboolean
+zr_search_unindex_source (ZrDatabase  *db,
+                          gint64       source_id,
+                          GError     **error)
+{
+  g_return_val_if_fail (ZR_IS_DATABASE (db), FALSE);
+
+  return unindex_where (db, TRUE, source_id, error);
 }
 
 gboolean
@@ -384,7 +480,10 @@ zr_search_rebuild (ZrDatabase  *db,
                    GError     **error)
 {
   g_return_val_if_fail (ZR_IS_DATABASE (db), FALSE);
-  return zr_database_exec (db, "INSERT INTO record_fts (record_fts) VALUES ('rebuild')", error);
+  return zr_database_exec (db,
+                           "INSERT INTO record_fts_uni (record_fts_uni) VALUES ('rebuild');"
+                           "INSERT INTO record_fts_bi (record_fts_bi) VALUES ('rebuild')",
+                           error);
 }
 
 /* Query language */
@@ -521,21 +620,9 @@ append_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
-static void
-append_terms (GString    *out,
-              GPtrArray  *terms,
-              const char *op)
-{
-  for (guint i = 0; i < terms->len; i++)
-    {
-      if (i > 0)
-        g_string_append (out, op);
-      append_string (out, g_ptr_array_index (terms, i));
-    }
-}
-
+/* The query in a form parse_query() reads back to the same terms. */
 static char *
-query_to_match (ZrQuery *query)
+query_to_string (ZrQuery *query)
 {
   GString *out;
 
@@ -543,17 +630,18 @@ query_to_match (ZrQuery *query)
     return NULL;
 
   out = g_string_new (NULL);
-  g_string_append_c (out, '(');
-  if (query->positive->len > 0)
-    append_terms (out, query->positive, " AND ");
-  else
-    append_string (out, MARKER_TEXT);
-  g_string_append_c (out, ')');
-  if (query->negative->len > 0)
+  for (guint i = 0; i < query->positive->len; i++)
     {
-      g_string_append (out, " NOT (");
-      append_terms (out, query->negative, " OR ");
-      g_string_append_c (out, ')');
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      append_string (out, g_ptr_array_index (query->positive, i));
+    }
+  for (guint i = 0; i < query->negative->len; i++)
+    {
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_c (out, '-');
+      append_string (out, g_ptr_array_index (query->negative, i));
     }
   return g_string_free (out, FALSE);
 }
@@ -567,8 +655,10 @@ query_to_match (ZrQuery *query)
  * Everything else is literal text: characters that are not indexed act
  * as separators inside a term and vanish at its ends.
  *
- * Returns: (transfer full) (nullable): an FTS5 MATCH expression, or %NULL
- *   when the query has no term (no filter)
+ * Returns: (transfer full) (nullable): the query with its terms folded
+ *   and quoted ("城管" -"驿站"), which the virtual table record_fts
+ *   takes on the right of MATCH; %NULL when the query has no term (no
+ *   filter)
  */
 char *
 zr_search_build_match (const char *user_query)
@@ -576,7 +666,387 @@ zr_search_build_match (const char *user_query)
   g_auto(ZrQuery) query = { NULL, NULL };
 
   parse_query (user_query, &query);
-  return query_to_match (&query);
+  return query_to_string (&query);
+}
+
+/* A term of one character is answered by record_fts_uni, a longer one
+ * (gaps count) by record_fts_bi. */
+static gboolean
+is_single (const char *term)
+{
+  return *term != '\0' && *g_utf8_next_char (term) == '\0';
+}
+
+/* What a query asks of each table, as FTS5 MATCH expressions. */
+typedef struct
+{
+  char *match[2];       /* positive terms (AND), NOT its negative ones */
+  char *match_not[2];   /* negative terms (OR) of a table without positive ones */
+} Plan;
+
+enum
+{
+  TABLE_BI,
+  TABLE_UNI,
+};
+
+static const char *table_names[] = { "record_fts_bi", "record_fts_uni" };
+
+static void
+plan_clear (Plan *plan)
+{
+  for (guint t = 0; t < 2; t++)
+    {
+      g_clear_pointer (&plan->match[t], g_free);
+      g_clear_pointer (&plan->match_not[t], g_free);
+    }
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Plan, plan_clear)
+
+static char *
+terms_expression (GPtrArray  *terms,
+                  gboolean    single,
+                  const char *op)
+{
+  GString *out = NULL;
+
+  for (guint i = 0; i < terms->len; i++)
+    {
+      const char *term = g_ptr_array_index (terms, i);
+
+      if (is_single (term) != single)
+        continue;
+      if (out == NULL)
+        out = g_string_new (NULL);
+      else
+        g_string_append (out, op);
+      append_string (out, term);
+    }
+  return out != NULL ? g_string_free (out, FALSE) : NULL;
+}
+
+/* FALSE when the query has no term. */
+static gboolean
+make_plan (ZrQuery *query,
+           Plan    *plan)
+{
+  for (guint t = 0; t < 2; t++)
+    {
+      g_autofree char *pos = terms_expression (query->positive, t == TABLE_UNI, " AND ");
+      g_autofree char *neg = terms_expression (query->negative, t == TABLE_UNI, " OR ");
+
+      if (pos != NULL && neg != NULL)
+        plan->match[t] = g_strdup_printf ("(%s) NOT (%s)", pos, neg);
+      else if (pos != NULL)
+        plan->match[t] = g_steal_pointer (&pos);
+      else
+        plan->match_not[t] = g_steal_pointer (&neg);
+    }
+  return query->positive->len > 0 || query->negative->len > 0;
+}
+
+/* Appends the plan's conditions on the record id @column, leaving out
+ * the positive match of table @skip (the one the caller reads directly),
+ * or none (-1). */
+static void
+append_plan (const Plan *plan,
+             int         skip,
+             const char *column,
+             GString    *where,
+             GPtrArray  *binds)
+{
+  /* With a table read directly, the others are only checked against its
+   * hits: the unary + keeps SQLite from turning "rowid IN (…)" into one
+   * MATCH of the direct table per row of the other (seconds). */
+  const char *plus = skip >= 0 ? "+" : "";
+
+  for (guint t = 0; t < 2; t++)
+    {
+      if (plan->match[t] != NULL && (int) t != skip)
+        {
+          g_string_append_printf (where, " AND %s%s IN (SELECT rowid FROM %s WHERE %s MATCH ?)",
+                                  plus, column, table_names[t], table_names[t]);
+          g_ptr_array_add (binds, g_strdup (plan->match[t]));
+        }
+      if (plan->match_not[t] != NULL)
+        {
+          g_string_append_printf (where, " AND %s%s NOT IN (SELECT rowid FROM %s WHERE %s MATCH ?)",
+                                  plus, column, table_names[t], table_names[t]);
+          g_ptr_array_add (binds, g_strdup (plan->match_not[t]));
+        }
+    }
+}
+
+/* The table that is read directly (its hits come out newest last, and
+ * counting them needs no other table), or -1 for a query of excluded
+ * terms only. */
+static int
+plan_driver (const Plan *plan)
+{
+  if (plan->match[TABLE_BI] != NULL)
+    return TABLE_BI;
+  if (plan->match[TABLE_UNI] != NULL)
+    return TABLE_UNI;
+  return -1;
+}
+
+/* " FROM … WHERE …" of the records @plan finds; the record id is
+ * returned (an SQL expression). With @join_records, the records table
+ * is there as "r" (for filters and columns; it also drops index entries
+ * of records that are gone). */
+static const char *
+append_from_plan (const Plan *plan,
+                  gboolean    join_records,
+                  GString    *sql,
+                  GPtrArray  *binds)
+{
+  static const char *rowid_columns[] = { "record_fts_bi.rowid", "record_fts_uni.rowid" };
+  int driver = plan_driver (plan);
+  const char *column;
+
+  if (driver < 0)
+    {
+      g_string_append (sql, " FROM records r WHERE 1");
+      column = "r.id";
+    }
+  else
+    {
+      g_string_append_printf (sql, " FROM %s", table_names[driver]);
+      /* CROSS JOIN: the index is the outer loop. Left to itself, SQLite
+       * may walk records by a filter's index and run the MATCH once per
+       * record (a second for a district filter) */
+      if (join_records)
+        g_string_append_printf (sql, " CROSS JOIN records r ON r.id = %s", rowid_columns[driver]);
+      g_string_append_printf (sql, " WHERE %s MATCH ?", table_names[driver]);
+      g_ptr_array_add (binds, g_strdup (plan->match[driver]));
+      column = join_records ? "r.id" : rowid_columns[driver];
+    }
+  append_plan (plan, driver, column, sql, binds);
+  return driver < 0 ? "r.id" : rowid_columns[driver];
+}
+
+gboolean
+_zr_search_append_sql (const char *query,
+                       GString    *where,
+                       GPtrArray  *binds)
+{
+  g_auto(ZrQuery) parsed = { NULL, NULL };
+  g_auto(Plan) plan = { { NULL } };
+
+  parse_query (query, &parsed);
+  if (!make_plan (&parsed, &plan))
+    return FALSE;
+  append_plan (&plan, -1, "r.id", where, binds);
+  return TRUE;
+}
+
+/* The virtual table record_fts: rows are the indexed records; with
+ * "record_fts MATCH ?" (a zr_search_build_match() string, or any user
+ * query) only those the query finds. Read-only. */
+
+typedef struct
+{
+  sqlite3_vtab  base;
+  sqlite3      *db;
+} CompatTable;
+
+typedef struct
+{
+  sqlite3_vtab_cursor  base;
+  GArray              *ids;
+  guint                next;
+} CompatCursor;
+
+static int
+compat_connect (sqlite3             *db,
+                void                *aux,
+                int                  argc,
+                const char * const  *argv,
+                sqlite3_vtab       **out,
+                char               **err)
+{
+  CompatTable *table;
+  char *sql = sqlite3_mprintf ("CREATE TABLE x (\"%w\" HIDDEN)", argc > 2 ? argv[2] : "record_fts");
+  int rc = sqlite3_declare_vtab (db, sql);
+
+  sqlite3_free (sql);
+  if (rc != SQLITE_OK)
+    return rc;
+  table = sqlite3_malloc (sizeof *table);
+  if (table == NULL)
+    return SQLITE_NOMEM;
+  memset (table, 0, sizeof *table);
+  table->db = db;
+  *out = &table->base;
+  return SQLITE_OK;
+}
+
+static int
+compat_disconnect (sqlite3_vtab *vtab)
+{
+  sqlite3_free (vtab);
+  return SQLITE_OK;
+}
+
+static int
+compat_best_index (sqlite3_vtab       *vtab,
+                   sqlite3_index_info *info)
+{
+  info->idxNum = 0;
+  info->estimatedCost = 1e6;
+  for (int i = 0; i < info->nConstraint; i++)
+    {
+      const struct sqlite3_index_constraint *c = &info->aConstraint[i];
+
+      if (c->usable && c->iColumn == 0 && c->op == SQLITE_INDEX_CONSTRAINT_MATCH)
+        {
+          info->aConstraintUsage[i].argvIndex = 1;
+          info->aConstraintUsage[i].omit = 1;
+          info->idxNum = 1;
+          info->estimatedCost = 1e3;
+          break;
+        }
+    }
+  /* rows come out by rowid */
+  if (info->nOrderBy == 1 && info->aOrderBy[0].iColumn == -1 && !info->aOrderBy[0].desc)
+    info->orderByConsumed = 1;
+  return SQLITE_OK;
+}
+
+static int
+compat_open (sqlite3_vtab         *vtab,
+             sqlite3_vtab_cursor **out)
+{
+  CompatCursor *cursor = sqlite3_malloc (sizeof *cursor);
+
+  if (cursor == NULL)
+    return SQLITE_NOMEM;
+  memset (cursor, 0, sizeof *cursor);
+  cursor->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  *out = &cursor->base;
+  return SQLITE_OK;
+}
+
+static int
+compat_close (sqlite3_vtab_cursor *base)
+{
+  CompatCursor *cursor = (CompatCursor *) base;
+
+  g_array_unref (cursor->ids);
+  sqlite3_free (cursor);
+  return SQLITE_OK;
+}
+
+static int
+compat_filter (sqlite3_vtab_cursor  *base,
+               int                   idx_num,
+               const char           *idx_str,
+               int                   argc,
+               sqlite3_value       **argv)
+{
+  CompatCursor *cursor = (CompatCursor *) base;
+  CompatTable *table = (CompatTable *) base->pVtab;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_array_set_size (cursor->ids, 0);
+  cursor->next = 0;
+
+  if (idx_num == 1)
+    {
+      const char *query = argc > 0 ? (const char *) sqlite3_value_text (argv[0]) : NULL;
+      g_auto(ZrQuery) parsed = { NULL, NULL };
+      g_auto(Plan) plan = { { NULL } };
+      g_autoptr(GString) from = g_string_new (NULL);
+      const char *column;
+
+      parse_query (query, &parsed);
+      if (!make_plan (&parsed, &plan))
+        return SQLITE_OK;
+      column = append_from_plan (&plan, FALSE, from, binds);
+      g_string_append_printf (sql, "SELECT %s%s ORDER BY %s", column, from->str, column);
+    }
+  else
+    g_string_append (sql, "SELECT id FROM record_fts_bi_docsize ORDER BY id");
+
+  rc = sqlite3_prepare_v2 (table->db, sql->str, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      _zr_filter_bind (stmt, 1, binds);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (cursor->ids, id);
+        }
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_free (table->base.zErrMsg);
+      table->base.zErrMsg = sqlite3_mprintf ("%s", sqlite3_errmsg (table->db));
+    }
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+static int
+compat_next (sqlite3_vtab_cursor *base)
+{
+  ((CompatCursor *) base)->next++;
+  return SQLITE_OK;
+}
+
+static int
+compat_eof (sqlite3_vtab_cursor *base)
+{
+  CompatCursor *cursor = (CompatCursor *) base;
+
+  return cursor->next >= cursor->ids->len;
+}
+
+static int
+compat_column (sqlite3_vtab_cursor *base,
+               sqlite3_context     *ctx,
+               int                  column)
+{
+  sqlite3_result_null (ctx);
+  return SQLITE_OK;
+}
+
+static int
+compat_rowid (sqlite3_vtab_cursor *base,
+              sqlite3_int64       *rowid)
+{
+  CompatCursor *cursor = (CompatCursor *) base;
+
+  *rowid = g_array_index (cursor->ids, gint64, cursor->next);
+  return SQLITE_OK;
+}
+
+static int
+register_compat_module (sqlite3 *db)
+{
+  static const sqlite3_module module = {
+    .iVersion = 1,
+    .xCreate = compat_connect,
+    .xConnect = compat_connect,
+    .xBestIndex = compat_best_index,
+    .xDisconnect = compat_disconnect,
+    .xDestroy = compat_disconnect,
+    .xOpen = compat_open,
+    .xClose = compat_close,
+    .xFilter = compat_filter,
+    .xNext = compat_next,
+    .xEof = compat_eof,
+    .xColumn = compat_column,
+    .xRowid = compat_rowid,
+  };
+
+  return sqlite3_create_module_v2 (db, "zr_search", &module, NULL, NULL);
 }
 
 /* Results */
@@ -601,7 +1071,7 @@ prepare (ZrDatabase  *db,
 typedef struct
 {
   gint64 id;
-  double score;
+  double score;   /* lower is better */
 } Candidate;
 
 static int
@@ -616,39 +1086,102 @@ candidate_compare (gconstpointer a,
   return ca->id > cb->id ? -1 : (ca->id < cb->id ? 1 : 0);
 }
 
+/* The folded characters of the query's one-character positive terms. */
+static GArray *
+single_chars (ZrQuery *query)
+{
+  GArray *chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+
+  for (guint i = 0; i < query->positive->len; i++)
+    {
+      const char *term = g_ptr_array_index (query->positive, i);
+      if (is_single (term))
+        {
+          gunichar c = g_utf8_get_char (term);
+          g_array_append_val (chars, c);
+        }
+    }
+  return chars;
+}
+
+static gboolean
+is_single_hit (GArray   *chars,
+               gunichar  raw)
+{
+  gunichar c = fold_char (raw);
+
+  if (c == 0)
+    return FALSE;
+  for (guint i = 0; i < chars->len; i++)
+    if (g_array_index (chars, gunichar, i) == c)
+      return TRUE;
+  return FALSE;
+}
+
+/* Newest hits first, within @filter; scored by bm25 on record_fts_bi when
+ * the query has terms of two characters or more, else by how many of
+ * its characters the headline holds. */
 static gboolean
 collect_candidates (ZrDatabase      *db,
-                    const char      *match,
+                    const Plan      *plan,
+                    GArray          *chars,
                     const ZrFilter  *filter,
-                    GHashTable      *seen,
                     GArray          *candidates,
                     GError         **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) where = g_string_new (NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) from = g_string_new (NULL);
+  int driver = plan_driver (plan);
+  const char *column;
   int rc;
 
-  _zr_filter_append_sql (filter, FALSE, where, binds);
-  /* joined even without a filter: a stale index entry (a record deleted
-   * without being unindexed) never reaches snippet(), which would fail */
-  g_string_append (sql, "SELECT record_fts.rowid, bm25(record_fts, " BM25_WEIGHTS ") FROM record_fts"
-                        " JOIN records r ON r.id = record_fts.rowid");
-  g_string_append (sql, " WHERE record_fts MATCH ?1");
-  g_string_append (sql, where->str);
-  g_string_append_printf (sql, " ORDER BY record_fts.rowid DESC LIMIT %d", ZR_SEARCH_CANDIDATES);
+  /* records joined even without a filter: a stale index entry (a record
+   * deleted without being unindexed) never reaches snippet(), which
+   * would fail */
+  column = append_from_plan (plan, TRUE, from, binds);
+  if (driver == TABLE_BI)
+    g_string_append (sql, "SELECT record_fts_bi.rowid, bm25(record_fts_bi, " BM25_WEIGHTS "), NULL");
+  else if (driver == TABLE_UNI)
+    g_string_append (sql, "SELECT record_fts_uni.rowid, 0, r.headline");
+  else
+    g_string_append (sql, "SELECT r.id, 0, NULL");
+  g_string_append (sql, from->str);
+  _zr_filter_append_sql (filter, FALSE, sql, binds);
+  g_string_append_printf (sql, " ORDER BY %s DESC", column);
+  g_string_append_printf (sql, " LIMIT %d", ZR_SEARCH_CANDIDATES);
 
   stmt = prepare (db, sql->str, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-  _zr_filter_bind (stmt, 2, binds);
+  _zr_filter_bind (stmt, 1, binds);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Candidate c = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1) };
-      if (g_hash_table_add (seen, g_memdup2 (&c.id, sizeof c.id)))
-        g_array_append_val (candidates, c);
+      const char *headline = _zr_column_text (stmt, 2);
+
+      if (driver == TABLE_UNI && headline != NULL)
+        {
+          /* each character of the query found in the headline */
+          for (guint i = 0; i < chars->len; i++)
+            {
+              gunichar want = g_array_index (chars, gunichar, i);
+              const char *end = headline + strlen (headline);
+              for (const char *p = headline; p < end;)
+                {
+                  int len;
+                  gunichar got = fold_char (next_char (p, end, &len));
+                  if (got == want)
+                    {
+                      c.score -= 1;
+                      break;
+                    }
+                  p += len;
+                }
+            }
+        }
+      g_array_append_val (candidates, c);
     }
   if (rc != SQLITE_DONE)
     return _zr_database_set_error (zr_database_get_handle (db), rc, _("Could not search the library"), error);
@@ -673,6 +1206,78 @@ fetch_snippet (sqlite3_stmt *stmt,
   return snippet;
 }
 
+/* About SNIPPET_CHARS characters of @text around the first character of
+ * @chars, each such character between 【 and 】 (neighbours share one
+ * pair), … where text was cut. From the start when none is found (and
+ * then NULL if @need_hit). */
+static char *
+cut_snippet (const char *text,
+             GArray     *chars,
+             gboolean    need_hit)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+  const char *p, *start;
+  glong hit = -1, i = 0, skip;
+  gboolean open = FALSE;
+
+  if (text == NULL)
+    return NULL;
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p), i++)
+    if (is_single_hit (chars, g_utf8_get_char (p)))
+      {
+        hit = i;
+        break;
+      }
+  if (hit < 0 && need_hit)
+    return NULL;
+
+  skip = hit > SNIPPET_CHARS / 3 ? hit - SNIPPET_CHARS / 3 : 0;
+  start = g_utf8_offset_to_pointer (text, skip);
+  out = g_string_new (skip > 0 ? "…" : "");
+  for (p = start, i = 0; *p != '\0' && i < SNIPPET_CHARS; p = g_utf8_next_char (p), i++)
+    {
+      gboolean in = is_single_hit (chars, g_utf8_get_char (p));
+
+      if (in && !open)
+        g_string_append (out, "【");
+      else if (!in && open)
+        g_string_append (out, "】");
+      open = in;
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  if (open)
+    g_string_append (out, "】");
+  if (*p != '\0')
+    g_string_append (out, "…");
+  return g_string_free (out, FALSE);
+}
+
+/* Body first, then headline, then the meta line. */
+static char *
+single_snippet (sqlite3_stmt *text,
+                GArray       *chars,
+                gint64        id)
+{
+  static const int order[] = { 2, 0, 1 };
+  char *snippet = NULL;
+
+  sqlite3_reset (text);
+  sqlite3_bind_int64 (text, 1, id);
+  if (sqlite3_step (text) == SQLITE_ROW)
+    {
+      for (guint i = 0; snippet == NULL && i < G_N_ELEMENTS (order); i++)
+        snippet = cut_snippet (_zr_column_text (text, order[i]), chars, chars->len > 0);
+      if (snippet == NULL)
+        snippet = cut_snippet (_zr_column_text (text, 2), chars, FALSE);
+    }
+  sqlite3_reset (text);
+  return snippet;
+}
+
 /**
  * zr_search_run:
  *
@@ -688,23 +1293,22 @@ zr_search_run (ZrDatabase      *db,
 {
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_search_hit_free);
   g_auto(ZrQuery) parsed = { NULL, NULL };
-  g_autofree char *match = NULL;
-  g_autoptr(GHashTable) seen = NULL;
+  g_auto(Plan) plan = { { NULL } };
   g_autoptr(GArray) candidates = NULL;
+  g_autoptr(GArray) chars = NULL;
   g_autoptr(sqlite3_stmt) info = NULL;
   g_autoptr(sqlite3_stmt) snip = NULL;
+  g_autoptr(sqlite3_stmt) text = NULL;
 
   g_return_val_if_fail (ZR_IS_DATABASE (db), NULL);
 
   parse_query (query, &parsed);
-  match = query_to_match (&parsed);
-  if (match == NULL || limit == 0)
+  if (!make_plan (&parsed, &plan) || limit == 0)
     return g_steal_pointer (&hits);
 
-  seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  chars = single_chars (&parsed);
   candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
-
-  if (!collect_candidates (db, match, filter, seen, candidates, error))
+  if (!collect_candidates (db, &plan, chars, filter, candidates, error))
     return NULL;
 
   g_array_sort (candidates, candidate_compare);
@@ -712,11 +1316,14 @@ zr_search_run (ZrDatabase      *db,
   info = prepare (db, "SELECT r.headline, r.district FROM records r WHERE r.id = ?", error);
   if (info == NULL)
     return NULL;
-  snip = prepare (db,
-                  "SELECT snippet(record_fts, ?3, '【', '】', '…', 24) FROM record_fts"
-                  " WHERE record_fts MATCH ?1 AND rowid = ?2",
-                  error);
-  if (snip == NULL)
+  if (plan.match[TABLE_BI] != NULL)
+    snip = prepare (db,
+                    "SELECT snippet(record_fts_bi, ?3, '【', '】', '…', 24) FROM record_fts_bi"
+                    " WHERE record_fts_bi MATCH ?1 AND rowid = ?2",
+                    error);
+  else
+    text = prepare (db, "SELECT headline, meta, body FROM record_fts_text WHERE id = ?", error);
+  if (snip == NULL && text == NULL)
     return NULL;
 
   for (guint i = 0; i < candidates->len && hits->len < limit; i++)
@@ -735,14 +1342,19 @@ zr_search_run (ZrDatabase      *db,
         }
       sqlite3_reset (info);
 
-      /* The body's best passage; the headline or meta line only when the
-       * body does not hold a match. */
-      hit->snippet = fetch_snippet (snip, match, c->id, 2);
-      if (parsed.positive->len > 0 && (hit->snippet == NULL || strstr (hit->snippet, "【") == NULL))
+      if (snip != NULL)
         {
-          g_free (hit->snippet);
-          hit->snippet = fetch_snippet (snip, match, c->id, -1);
+          /* The body's best passage; the headline or meta line only
+           * when the body does not hold a match. */
+          hit->snippet = fetch_snippet (snip, plan.match[TABLE_BI], c->id, 0);
+          if (hit->snippet == NULL || strstr (hit->snippet, "【") == NULL)
+            {
+              g_free (hit->snippet);
+              hit->snippet = fetch_snippet (snip, plan.match[TABLE_BI], c->id, -1);
+            }
         }
+      else
+        hit->snippet = single_snippet (text, chars, c->id);
       if (hit->snippet == NULL)
         hit->snippet = g_strdup ("");
       g_ptr_array_add (hits, hit);
@@ -757,31 +1369,32 @@ zr_search_count (ZrDatabase      *db,
                  const ZrFilter  *filter,
                  GError         **error)
 {
-  g_autofree char *match = NULL;
-  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) sql = g_string_new ("SELECT count(*)");
   g_autoptr(GString) where = g_string_new (NULL);
   g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) filter_binds = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(ZrQuery) parsed = { NULL, NULL };
+  g_auto(Plan) plan = { { NULL } };
   int rc;
 
   g_return_val_if_fail (ZR_IS_DATABASE (db), 0);
 
-  match = zr_search_build_match (query);
-  if (match == NULL)
+  parse_query (query, &parsed);
+  if (!make_plan (&parsed, &plan))
     return 0;
-
-  _zr_filter_append_sql (filter, FALSE, where, binds);
-  g_string_append (sql, "SELECT count(*) FROM record_fts");
-  if (where->len > 0)
-    g_string_append (sql, " JOIN records r ON r.id = record_fts.rowid");
-  g_string_append (sql, " WHERE record_fts MATCH ?1");
+  /* without a filter, the index alone is counted (ten times faster than
+   * looking every hit up in records) */
+  _zr_filter_append_sql (filter, FALSE, where, filter_binds);
+  append_from_plan (&plan, where->len > 0, sql, binds);
   g_string_append (sql, where->str);
+  for (guint i = 0; i < filter_binds->len; i++)
+    g_ptr_array_add (binds, g_strdup (g_ptr_array_index (filter_binds, i)));
 
   stmt = prepare (db, sql->str, error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-  _zr_filter_bind (stmt, 2, binds);
+  _zr_filter_bind (stmt, 1, binds);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {

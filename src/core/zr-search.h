@@ -31,16 +31,17 @@ typedef struct
 
 void        zr_search_hit_free            (ZrSearchHit       *hit);
 
-/* Called by zr_database_open() on every connection, before the schema. */
+/* Called by zr_database_open() on every connection, before the schema:
+ * registers the tokenizer and the module of the virtual table record_fts. */
 gboolean    zr_search_register_tokenizer  (sqlite3           *db,
                                            GError           **error);
 /* Called once, inside the transaction of the first migration. */
 gboolean    zr_search_create_schema       (ZrDatabase        *db,
                                            GError           **error);
-/* Called by the importer inside the file's transaction, index after the
- * record's rows (records, paragraphs, bylines) are stored, unindex before
- * they are deleted or changed: the index keeps no copy of the text and
- * reads it from those rows. */
+/* Index after the record's rows (records, paragraphs, bylines) are
+ * stored, unindex before they are deleted or changed: the index keeps no
+ * copy of the text and reads it from those rows. One record at a time
+ * (repairs, tests); the importer uses the _source functions below. */
 gboolean    zr_search_index_record        (ZrDatabase        *db,
                                            gint64             record_id,
                                            const ZrRecord    *record,
@@ -48,14 +49,27 @@ gboolean    zr_search_index_record        (ZrDatabase        *db,
 gboolean    zr_search_unindex_record      (ZrDatabase        *db,
                                            gint64             record_id,
                                            GError           **error);
+/* The same for every record of one source file, in one statement per
+ * index table: the importer calls these inside the file's transaction,
+ * once per file (FTS5 flushes at the end of each statement, so this
+ * writes few large segments instead of many small ones). Records already
+ * indexed (resp. not indexed) are left alone. */
+gboolean    zr_search_index_source        (ZrDatabase        *db,
+                                           gint64             source_id,
+                                           GError           **error);
+gboolean    zr_search_unindex_source      (ZrDatabase        *db,
+                                           gint64             source_id,
+                                           GError           **error);
 /* Re-reads every stored record into the index (repair). */
 gboolean    zr_search_rebuild             (ZrDatabase        *db,
                                            GError           **error);
-/* The user's text → an FTS5 MATCH expression. Returns NULL without error
- * for a query that means "no filter": empty, only spaces, or only
- * characters that are not indexed (punctuation, symbols, emoji).
- * A query of only excluded terms (-a -b) means "every record except".
- * Never returns an expression FTS5 could reject. */
+/* The user's text → its terms, folded and quoted ("城管" "局 驿站" -"党建"),
+ * what the virtual table record_fts takes on the right of MATCH:
+ *   SELECT rowid FROM record_fts WHERE record_fts MATCH ?
+ * Returns NULL without error for a query that means "no filter": empty,
+ * only spaces, or only characters that are not indexed (punctuation,
+ * symbols, emoji). A query of only excluded terms (-a -b) means "every
+ * record except". Never returns a string that MATCH could reject. */
 char       *zr_search_build_match         (const char        *user_query);
 /* Ranked hits (best first) with snippets, within the other filters of
  * @filter (its query is ignored: @query is used). A query that builds to

@@ -9,7 +9,8 @@
  * two-word queries: zr_search_run (top 50 with snippets), zr_search_count,
  * FTS5's trigram tokenizer on the same texts (in a separate file, so the
  * library's size is its own) and a brute-force instr() scan. Prints a
- * table and writes JSON (bench-search.json by default).
+ * table, the sizes of the two index tables (record_fts_uni, record_fts_bi,
+ * from dbstat) and writes JSON (bench-search.json by default).
  */
 #include "config.h"
 
@@ -129,6 +130,8 @@ build_library (ZrDatabase *db,
 
       if (i % 5000 == 0)
         {
+          if (source_id > 0 && !zr_search_index_source (db, source_id, &error))
+            die ("index", error);
           if (i > 0 && !zr_database_commit (db, &error))
             die ("commit", error);
           if (!zr_database_begin (db, &error))
@@ -137,6 +140,9 @@ build_library (ZrDatabase *db,
         }
       if (i % per_source == 0)
         {
+          /* the page before is complete: index it, as the importer does */
+          if (source_id > 0 && !zr_search_index_source (db, source_id, &error))
+            die ("index", error);
           g_autofree char *path = g_strdup_printf ("/pages/%06u.txt", i / per_source);
           g_autofree char *date = g_strdup_printf ("%04u-%02u-%02u", 2004 + i * 20 / n, 1 + (i / 400) % 12,
                                                    1 + (i / 16) % 28);
@@ -182,10 +188,9 @@ build_library (ZrDatabase *db,
       join_line (meta, record->kicker);
       join_line (meta, record->byline_text);
       text_bytes += strlen (record->headline) + meta->len;
-
-      if (!zr_search_index_record (db, id, record, &error))
-        die ("index", error);
     }
+  if (!zr_search_index_source (db, source_id, &error))
+    die ("index", error);
   if (!zr_database_commit (db, &error))
     die ("commit", error);
   g_printerr ("\rbuilding library: %u / %u\n", n, n);
@@ -204,6 +209,22 @@ file_size (const char *path)
   return st.st_size;
 }
 
+/* Bytes of the pages of every table and index whose name starts with
+ * @prefix (the FTS5 table and its shadow tables). */
+static gint64
+table_bytes (sqlite3    *db,
+             const char *prefix)
+{
+  sqlite3_stmt *stmt = prepare_or_die (db, "SELECT coalesce (sum (pgsize), 0) FROM dbstat WHERE name LIKE ? || '%'");
+  gint64 bytes = 0;
+
+  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    bytes = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return bytes;
+}
+
 static gboolean
 is_han (gunichar c)
 {
@@ -218,7 +239,7 @@ sample_query (sqlite3    *db,
               guint       n,
               guint       len)
 {
-  sqlite3_stmt *stmt = prepare_or_die (db, "SELECT body FROM record_fts WHERE rowid = ?");
+  sqlite3_stmt *stmt = prepare_or_die (db, "SELECT body FROM record_fts_text WHERE id = ?");
   char *result = NULL;
 
   while (result == NULL)
@@ -342,7 +363,7 @@ main (int   argc,
   gint64 n = 200000;
   gboolean keep = FALSE;
   guint64 text_bytes;
-  gint64 db_bytes, tri_bytes;
+  gint64 db_bytes, tri_bytes, uni_bytes, bi_bytes;
   double t0, build_s, tri_s;
   sqlite3 *handle;
   Stats stats[N_CLASSES][N_METHODS] = { { { 0 } } };
@@ -385,6 +406,8 @@ main (int   argc,
   build_s = (now_ms () - t0) / 1000;
   exec_or_die (handle, "PRAGMA wal_checkpoint(TRUNCATE)");
   db_bytes = file_size (path);
+  uni_bytes = table_bytes (handle, "record_fts_uni");
+  bi_bytes = table_bytes (handle, "record_fts_bi");
 
   g_printerr ("building trigram index…\n");
   attach = sqlite3_mprintf ("ATTACH %Q AS tri", tri_path);
@@ -392,7 +415,7 @@ main (int   argc,
   t0 = now_ms ();
   exec_or_die (handle, "PRAGMA tri.journal_mode = OFF;"
                        "CREATE VIRTUAL TABLE tri.t USING fts5 (headline, meta, body, tokenize = 'trigram');"
-                       "INSERT INTO tri.t (rowid, headline, meta, body) SELECT rowid, headline, meta, body FROM record_fts");
+                       "INSERT INTO tri.t (rowid, headline, meta, body) SELECT id, headline, meta, body FROM record_fts_text");
   tri_s = (now_ms () - t0) / 1000;
   tri_bytes = file_size (tri_path);
 
@@ -453,6 +476,9 @@ main (int   argc,
            " trigram index alone %.1f MB (%.2f× text), built in %.1f s\n\n",
            text_bytes / 1e6, db_bytes / 1e6, (double) db_bytes / text_bytes, build_s, text_bytes / 1e6 / build_s,
            tri_bytes / 1e6, (double) tri_bytes / text_bytes, tri_s);
+  printf ("index record_fts_uni (1 char, detail=none) %.1f MB (%.2f× text);"
+          " record_fts_bi (pairs, detail=full) %.1f MB (%.2f× text)\n\n",
+          uni_bytes / 1e6, (double) uni_bytes / text_bytes, bi_bytes / 1e6, (double) bi_bytes / text_bytes);
   printf ("%-9s %-20s %7s %9s %9s %9s\n", "query", "method", "queries", "p50 ms", "p95 ms", "avg hits");
   for (guint c = 0; c < N_CLASSES; c++)
     for (guint m = 0; m < N_METHODS; m++)
@@ -481,6 +507,10 @@ main (int   argc,
   zr_json_int (json, db_bytes);
   zr_json_key (json, "library_to_text");
   zr_json_double (json, (double) db_bytes / text_bytes);
+  zr_json_key (json, "index_uni_bytes");
+  zr_json_int (json, uni_bytes);
+  zr_json_key (json, "index_bi_bytes");
+  zr_json_int (json, bi_bytes);
   zr_json_key (json, "build_seconds");
   zr_json_double (json, build_s);
   zr_json_key (json, "trigram_bytes");

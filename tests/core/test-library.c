@@ -378,7 +378,7 @@ test_symlink_loop (Fixture       *f,
   g_autofree char *loop = g_build_filename (sub, "again", NULL);
   g_autofree char *page = g_build_filename (sub, "p.txt", NULL);
   g_autofree char *a = fixture_path ("page-a.txt");
-  g_autoptr(GPtrArray) failed = g_ptr_array_new ();
+  g_autoptr(GPtrArray) failed = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_import_failure_free);
   g_autoptr(GPtrArray) files = NULL;
   const char *paths[] = { sub, NULL };
 
@@ -442,6 +442,7 @@ test_second_connection_imports (Fixture       *f,
   g_autoptr(GError) error = NULL;
   sqlite3 *reader = zr_database_get_handle (zr_library_get_database (f->library));
   sqlite3_stmt *stmt = NULL;
+  gint64 version;
 
   import_ok (f, a, FALSE, pa->records->len);
 
@@ -449,12 +450,15 @@ test_second_connection_imports (Fixture       *f,
   g_assert_cmpint (sqlite3_prepare_v2 (reader, "SELECT id FROM records", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
 
+  version = zr_database_get_data_version (zr_library_get_database (f->library));
   /* …while the command-line tool imports through its own connection. */
   g_assert_true (zr_library_import_file (other, b, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   sqlite3_finalize (stmt);
 
-  /* The next refresh shows the new records. */
+  /* The window can tell that someone else wrote… */
+  g_assert_cmpint (zr_database_get_data_version (zr_library_get_database (f->library)), !=, version);
+  /* …and the next refresh shows the new records. */
   g_assert_cmpuint (zr_library_count (f->library, NULL, &error), ==, pa->records->len + pb->records->len);
 }
 

@@ -40,6 +40,7 @@ typedef struct
   GPtrArray  *docs;
   gint64      source_id;
   guint       position;
+  gboolean    no_index;   /* the caller indexes by source */
 } Library;
 
 static void
@@ -59,6 +60,13 @@ exec_ok (ZrDatabase *db,
   g_autoptr(GError) error = NULL;
   zr_database_exec (db, sql, &error);
   g_assert_no_error (error);
+}
+
+static void
+check_integrity (ZrDatabase *db)
+{
+  exec_ok (db, "INSERT INTO record_fts_uni (record_fts_uni) VALUES ('integrity-check')");
+  exec_ok (db, "INSERT INTO record_fts_bi (record_fts_bi) VALUES ('integrity-check')");
 }
 
 static Library *
@@ -131,7 +139,8 @@ library_add (Library        *lib,
       join_line (body, p->text);
     }
 
-  zr_search_index_record (lib->db, id, record, &error);
+  if (!lib->no_index)
+    zr_search_index_record (lib->db, id, record, &error);
   g_assert_no_error (error);
 
   join_line (meta, record->column);
@@ -314,7 +323,7 @@ test_exact_substrings (void)
 {
   g_autoptr(Library) lib = library_generate (20240501, 300);
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
-  guint checked = 0, found = 0, by_length[7] = { 0 };
+  guint checked = 0, found = 0, straddling = 0, by_length[7] = { 0 };
 
   /* Latin, digits and full-width forms the generator rarely writes */
   add_simple (lib, "ＷｉＦｉ覆盖全城", "２０２２年新建5G基站1200个，WiFi、App一网通办。", "天元区");
@@ -348,6 +357,8 @@ test_exact_substrings (void)
         }
       positive[0] = folded;
       check_query (lib, query, positive, NULL);
+      if (strchr (folded, ' ') != NULL)
+        straddling++;
       by_length[len]++;
       checked++;
       found++;
@@ -375,8 +386,10 @@ test_exact_substrings (void)
 
   for (guint len = 1; len <= 6; len++)
     g_assert_cmpuint (by_length[len], >, 100);
+  /* terms with punctuation inside were among them */
+  g_assert_cmpuint (straddling, >, 100);
   /* the index agrees with the stored rows it was read from */
-  exec_ok (lib->db, "INSERT INTO record_fts (record_fts) VALUES ('integrity-check')");
+  check_integrity (lib->db);
   g_test_message ("%u substrings checked", checked);
 }
 
@@ -384,7 +397,14 @@ static void
 test_exact_operators (void)
 {
   g_autoptr(Library) lib = library_generate (99, 200);
-  static const char *words[] = { "城管", "驿站", "党建", "株洲", "社区", "天元区", "wifi", "2022", "市", "的", "垃圾分类" };
+
+  /* terms that straddle punctuation, Latin with digits, full-width forms */
+  add_simple (lib, "城管局：驿站开放", "市城管局、驿站管理处联合发布，PM2.5下降。", "芦淞区");
+  add_simple (lib, "５Ｇ基站", "新建5G基站，ＰＭ２．５均值下降，WiFi覆盖。", "天元区");
+  add_simple (lib, "A", "的。市", "石峰区");
+  add_simple (lib, NULL, "a的市5", NULL);
+  static const char *words[] = { "城管", "驿站", "党建", "株洲", "社区", "天元区", "wifi", "2022", "市", "的", "垃圾分类",
+                                 "区", "a", "5", "5g", "pm2 5", "局 驿", "的 市", "2 5" };
   g_autoptr(GRand) rand = g_rand_new_with_seed (11);
 
   for (guint i = 0; i < 300; i++)
@@ -392,14 +412,24 @@ test_exact_operators (void)
       const char *a = words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))];
       const char *b = words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))];
       const char *c = words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))];
-      g_autofree char *and_query = g_strdup_printf ("%s %s", a, b);
-      g_autofree char *not_query = g_strdup_printf ("%s -%s", a, b);
-      g_autofree char *only_not = g_strdup_printf ("-%s -%s", b, c);
+      /* words with a space inside are quoted */
+      const char *qa = strchr (a, ' ') ? "\"" : "";
+      const char *qb = strchr (b, ' ') ? "\"" : "";
+      const char *qc = strchr (c, ' ') ? "\"" : "";
+      g_autofree char *and_query = g_strdup_printf ("%s%s%s %s%s%s", qa, a, qa, qb, b, qb);
+      g_autofree char *not_query = g_strdup_printf ("%s%s%s -%s%s%s", qa, a, qa, qb, b, qb);
+      g_autofree char *only_not = g_strdup_printf ("-%s%s%s -%s%s%s", qb, b, qb, qc, c, qc);
       const char *pa[] = { a, b, NULL };
       const char *pn[] = { a, NULL };
       const char *nn[] = { b, NULL };
       const char *on[] = { b, c, NULL };
+      /* a quoted phrase: the two words with a gap between them */
+      g_autofree char *phrase = g_strdup_printf ("%s %s", a, b);
+      g_autofree char *phrase_query = g_strdup_printf ("\"%s，%s\" -%s%s%s", a, b, qc, c, qc);
+      const char *pp[] = { phrase, NULL };
+      const char *pc[] = { c, NULL };
 
+      check_query (lib, phrase_query, pp, pc);
       check_query (lib, and_query, pa, NULL);
       check_query (lib, not_query, pn, nn);
       check_query (lib, only_not, NULL, on);
@@ -437,16 +467,17 @@ static void
 test_build_match (void)
 {
   static const struct { const char *in, *out; } cases[] = {
-    { "城管", "(\"城管\")" },
-    { "城管 驿站", "(\"城管\" AND \"驿站\")" },
-    { "\"城管 驿站\"", "(\"城管 驿站\")" },
-    { "“城管　驿站”", "(\"城管 驿站\")" },
-    { "城管 -驿站", "(\"城管\") NOT (\"驿站\")" },
-    { "-城管 -驿站", "(\"\xee\x80\x80\") NOT (\"城管\" OR \"驿站\")" },
-    { "ＷｉＦｉ", "(\"wifi\")" },
-    { "AND OR NOT", "(\"and\" AND \"or\" AND \"not\")" },
-    { "城管*", "(\"城管\")" },
-    { "- 城管", "(\"城管\")" },
+    { "城管", "\"城管\"" },
+    { "城管 驿站", "\"城管\" \"驿站\"" },
+    { "\"城管 驿站\"", "\"城管 驿站\"" },
+    { "“城管　驿站”", "\"城管 驿站\"" },
+    { "城管 -驿站", "\"城管\" -\"驿站\"" },
+    { "-城管 -驿站", "-\"城管\" -\"驿站\"" },
+    { "ＷｉＦｉ", "\"wifi\"" },
+    { "AND OR NOT", "\"and\" \"or\" \"not\"" },
+    { "城管*", "\"城管\"" },
+    { "- 城管", "\"城管\"" },
+    { "市 -的 城，管", "\"市\" \"城 管\" -\"的\"" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -668,10 +699,12 @@ test_reindex (void)
   exec_ok (lib->db, "UPDATE records SET headline = '驿站改造完成', column_label = '今日醴陵' WHERE id = 1");
   exec_ok (lib->db, "UPDATE paragraphs SET text = '新建驿站投入使用。' WHERE record_id = 1");
   exec_ok (lib->db, "INSERT INTO bylines (record_id, position, name, role) VALUES (1, 0, '陈小兰', '记者')");
-  zr_search_index_record (lib->db, id, record, &error);
+  if (!lib->no_index)
+    zr_search_index_record (lib->db, id, record, &error);
   g_assert_no_error (error);
   /* indexing twice does not duplicate */
-  zr_search_index_record (lib->db, id, record, &error);
+  if (!lib->no_index)
+    zr_search_index_record (lib->db, id, record, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (zr_search_count (lib->db, "记者", NULL, &error), ==, 1);
   g_assert_cmpuint (zr_search_count (lib->db, "驿站", NULL, &error), ==, 1);
@@ -685,7 +718,7 @@ test_reindex (void)
   g_assert_no_error (error);
   g_assert_cmpuint (zr_search_count (lib->db, "陈小兰", NULL, &error), ==, 1);
   g_assert_cmpuint (zr_search_count (lib->db, "党建", NULL, &error), ==, 0);
-  exec_ok (lib->db, "INSERT INTO record_fts (record_fts) VALUES ('integrity-check')");
+  check_integrity (lib->db);
 }
 
 static void
@@ -718,6 +751,138 @@ test_reopen (void)
       g_unlink (shm);
     }
   g_rmdir (dir);
+}
+
+static gint64
+sql_int (ZrDatabase *db,
+         const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = zr_database_get_statement (db, sql, &error);
+  gint64 value;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+static void
+new_source (Library    *lib,
+            const char *path)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO sources (path, name, content_hash, encoding, size, imported_at)"
+                                          " VALUES ('%s', 'x.txt', 'x', 'UTF-8', 1, 0)", path);
+  exec_ok (lib->db, sql);
+  lib->source_id = sqlite3_last_insert_rowid (zr_database_get_handle (lib->db));
+  lib->position = 0;
+}
+
+/* The importer's way: all records of a page, then one call per page. */
+static void
+test_index_source (void)
+{
+  g_autoptr(Library) lib = library_new (":memory:");
+  g_autoptr(GError) error = NULL;
+  gint64 a = lib->source_id, b;
+
+  lib->no_index = TRUE;
+  add_simple (lib, "渌口大桥合龙", "渌口大桥主桥合龙。", "渌口区");
+  add_simple (lib, "大桥夜景", "湘江大桥亮灯。", "天元区");
+  add_simple (lib, "口罩", "口罩发放。", "荷塘区");
+  new_source (lib, "/pages/b.txt");
+  b = lib->source_id;
+  add_simple (lib, "大桥维修", "石峰大桥封闭维修。", "石峰区");
+  add_simple (lib, "桥", "桥。", "石峰区");
+
+  g_assert_cmpuint (zr_search_count (lib->db, "大桥", NULL, &error), ==, 0);
+  g_assert_true (zr_search_index_source (lib->db, a, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (zr_search_count (lib->db, "大桥", NULL, &error), ==, 2);
+  g_assert_cmpuint (zr_search_count (lib->db, "桥", NULL, &error), ==, 2);
+  g_assert_cmpuint (zr_search_count (lib->db, "口", NULL, &error), ==, 2);
+  /* again: nothing indexed twice */
+  g_assert_true (zr_search_index_source (lib->db, a, &error));
+  g_assert_true (zr_search_index_source (lib->db, b, &error));
+  g_assert_no_error (error);
+  check_integrity (lib->db);
+  g_assert_cmpuint (zr_search_count (lib->db, "大桥", NULL, &error), ==, 3);
+  g_assert_cmpuint (zr_search_count (lib->db, "桥", NULL, &error), ==, 4);
+  /* the virtual table record_fts: every indexed record, or a query's */
+  g_assert_cmpint (sql_int (lib->db, "SELECT count(*) FROM record_fts"), ==, 5);
+  g_assert_cmpint (sql_int (lib->db, "SELECT count(*) FROM record_fts WHERE record_fts MATCH '大桥 -维修'"), ==, 2);
+  g_assert_cmpint (sql_int (lib->db, "SELECT count(*) FROM record_fts WHERE record_fts MATCH '，'"), ==, 0);
+
+  g_assert_true (zr_search_unindex_source (lib->db, a, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (zr_search_count (lib->db, "大桥", NULL, &error), ==, 1);
+  g_assert_cmpuint (zr_search_count (lib->db, "口", NULL, &error), ==, 0);
+  g_assert_true (zr_search_unindex_source (lib->db, a, &error));
+  g_assert_no_error (error);
+  check_integrity (lib->db);
+  g_assert_cmpint (sql_int (lib->db, "SELECT count(*) FROM record_fts"), ==, 2);
+  g_assert_cmpint (sql_int (lib->db, "SELECT min(rowid) FROM record_fts"), ==, 4);
+}
+
+/* Queries of single characters: no positions, so headline hits come
+ * first, then the newest; snippets are cut around the first hit. */
+static void
+test_single_chars (void)
+{
+  g_autoptr(Library) lib = library_new (":memory:");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  gint64 old_headline, body_only, newest, mixed;
+  ZrSearchHit *hit;
+
+  old_headline = add_simple (lib, "茶陵县城新貌", "街道整洁。", "茶陵县");
+  body_only = add_simple (lib, "新闻简讯", "今年以来，本市三个县城的老旧小区改造全部完工，居民出行更加方便。", "醴陵市");
+  mixed = add_simple (lib, "攸县", "城南ＷｉＦｉ免费。", "攸县");
+  newest = add_simple (lib, "无关", "无关的文字。", "炎陵县");
+
+  hits = zr_search_run (lib->db, "城", NULL, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 3);
+  hit = hits->pdata[0];
+  g_assert_cmpint (hit->id, ==, old_headline);
+  /* no hit in the body: the headline */
+  g_assert_cmpstr (hit->snippet, ==, "茶陵县【城】新貌");
+  hit = hits->pdata[1];
+  g_assert_cmpint (hit->id, ==, mixed);
+  g_assert_cmpstr (hit->snippet, ==, "【城】南ＷｉＦｉ免费。");
+  hit = hits->pdata[2];
+  g_assert_cmpint (hit->id, ==, body_only);
+  g_assert_cmpstr (hit->snippet, ==, "…以来，本市三个县【城】的老旧小区改造全部完工，居民出…");
+  g_assert_cmpfloat (((ZrSearchHit *) hits->pdata[0])->score, >, hit->score);
+
+  /* two single characters, neighbours share one pair of brackets */
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = zr_search_run (lib->db, "县 城", NULL, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 3);
+  /* both in the headline, one in the headline, none */
+  g_assert_cmpint (((ZrSearchHit *) hits->pdata[0])->id, ==, old_headline);
+  g_assert_cmpint (((ZrSearchHit *) hits->pdata[1])->id, ==, mixed);
+  g_assert_cmpstr (((ZrSearchHit *) hits->pdata[2])->snippet, ==, "…年以来，本市三个【县城】的老旧小区改造全部完工，居民…");
+
+  /* a single character folds like the rest: ｆ finds WiFi */
+  g_assert_cmpuint (zr_search_count (lib->db, "Ｆ", NULL, &error), ==, 1);
+  /* mixed: one and two characters */
+  g_assert_cmpuint (zr_search_count (lib->db, "城 wifi", NULL, &error), ==, 1);
+  g_assert_cmpuint (zr_search_count (lib->db, "城 -wifi -的", NULL, &error), ==, 1);
+  g_assert_cmpuint (zr_search_count (lib->db, "-城 -区", NULL, &error), ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = zr_search_run (lib->db, "城 wifi", NULL, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpstr (((ZrSearchHit *) hits->pdata[0])->snippet, ==, "城南【ＷｉＦｉ】免费。");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = zr_search_run (lib->db, "-城 -区", NULL, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (((ZrSearchHit *) hits->pdata[0])->id, ==, newest);
+  g_assert_cmpstr (((ZrSearchHit *) hits->pdata[0])->snippet, ==, "无关的文字。");
 }
 
 /* Real pages, read at run time: each paragraph is a record. */
@@ -775,6 +940,8 @@ main (int   argc,
   g_test_add_func ("/core/search/filters", test_filters);
   g_test_add_func ("/core/search/reindex", test_reindex);
   g_test_add_func ("/core/search/reopen", test_reopen);
+  g_test_add_func ("/core/search/index-source", test_index_source);
+  g_test_add_func ("/core/search/single-chars", test_single_chars);
   g_test_add_func ("/core/search/exact-substrings", test_exact_substrings);
   g_test_add_func ("/core/search/exact-operators", test_exact_operators);
   g_test_add_func ("/core/search/corpus", test_corpus);
