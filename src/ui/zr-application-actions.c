@@ -188,6 +188,7 @@ static const struct {
 } accels[] = {
   { "app.quit", { "<Control>q", NULL } },
   { "app.import", { "<Control>o", NULL } },
+  { "win.import-folders", { "<Control><Shift>o", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
   { "win.search", { "<Control>f", NULL } },
   { "win.find", { "<Control><Shift>f", NULL } },

@@ -267,6 +267,9 @@ create_tags (ZrArticleView *self)
   gtk_text_buffer_create_tag (buffer, "figure", NULL);
   gtk_text_buffer_create_tag (buffer, "search-hit", NULL);
   gtk_text_buffer_create_tag (buffer, "figure-focus", NULL);
+  /* No properties: see mark_lines() */
+  gtk_text_buffer_create_tag (buffer, "line-even", NULL);
+  gtk_text_buffer_create_tag (buffer, "line-odd", NULL);
   /* Highlights only paint a background: keep them under the paragraph
    * styles so a hit never changes how its paragraph is laid out */
   gtk_text_tag_set_priority (gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "search-hit"), 0);
@@ -306,6 +309,31 @@ tag_range (GtkTextBuffer *buffer,
   gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
   gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
   gtk_text_buffer_apply_tag_by_name (buffer, tag, &a, &b);
+}
+
+/* GTK 4.8's text layout keeps the style of the last character it laid
+ * out and reuses it for the next line it lays out when that line starts
+ * without a tag toggle. When it lays lines out of order (scrolling to a
+ * find hit validates backward from it), a paragraph then takes the style
+ * of the line below it: a caption turned body text, a body paragraph
+ * without its indent. Alternating two empty tags line by line puts a
+ * toggle at the start of every line, which makes it compute the style
+ * afresh. */
+static void
+mark_lines (GtkTextBuffer *buffer)
+{
+  int n = gtk_text_buffer_get_line_count (buffer);
+
+  for (int i = 0; i < n; i++)
+    {
+      GtkTextIter a, b;
+
+      gtk_text_buffer_get_iter_at_line (buffer, &a, i);
+      b = a;
+      if (!gtk_text_iter_forward_line (&b))
+        gtk_text_buffer_get_end_iter (buffer, &b);
+      gtk_text_buffer_apply_tag_by_name (buffer, i % 2 ? "line-odd" : "line-even", &a, &b);
+    }
 }
 
 static void
@@ -394,6 +422,8 @@ zr_article_view_fill (ZrArticleView *self)
         g_array_append_val (self->quote_ranges, range);
         tag_range (buffer, "quote", range.start, range.end);
       }
+
+  mark_lines (buffer);
 
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
@@ -785,6 +815,20 @@ find_action (GtkWidget  *widget,
 
 /* Widget */
 
+/* Keyboard focus must be visible: the read-only text shows its caret
+ * while it has the focus (and the arrows then move through the text). */
+static void
+text_focus_enter_cb (ZrArticleView *self)
+{
+  gtk_text_view_set_cursor_visible (self->text_view, TRUE);
+}
+
+static void
+text_focus_leave_cb (ZrArticleView *self)
+{
+  gtk_text_view_set_cursor_visible (self->text_view, FALSE);
+}
+
 static gboolean
 apply_margin_cb (gpointer data)
 {
@@ -1073,6 +1117,14 @@ zr_article_view_init (ZrArticleView *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect_object (click, "released", G_CALLBACK (click_released_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
+
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_object (focus, "enter", G_CALLBACK (text_focus_enter_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (focus, "leave", G_CALLBACK (text_focus_leave_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->text_view), focus);
+  }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article text"),

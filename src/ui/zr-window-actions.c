@@ -183,58 +183,70 @@ import_response_cb (GtkNativeDialog *chooser,
     {
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
       g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-      const char *choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "folders");
-      gboolean folders = g_strcmp0 (choice, "true") == 0;
 
       for (guint i = 0; i < g_list_model_get_n_items (files); i++)
         {
           g_autoptr(GFile) file = g_list_model_get_item (files, i);
           char *path = g_file_get_path (file);
 
-          if (path != NULL && folders)
-            {
-              char *dir = g_path_get_dirname (path);
-              g_free (path);
-              path = dir;
-            }
           if (path != NULL && !g_ptr_array_find_with_equal_func (paths, path, g_str_equal, NULL))
             g_ptr_array_add (paths, path);
           else
             g_free (path);
         }
       g_ptr_array_add (paths, NULL);
-      zr_window_import (self, (const char * const *) paths->pdata);
+      /* Files and folders alike: the import walks folders itself */
+      if (paths->len > 1)
+        zr_window_import (self, (const char * const *) paths->pdata);
     }
   g_clear_object (&self->chooser);
+}
+
+static void
+choose_import (ZrWindow *self,
+               gboolean  folders)
+{
+  if (self->chooser != NULL || zr_window_get_importing (self))
+    return;
+
+  /* GTK 4.8 has no GtkFileDialog: a native chooser, one for files and one
+   * for folders, both with several at a time */
+  self->chooser = gtk_file_chooser_native_new (folders ? _("Import Folders") : _("Import Pages"),
+                                               GTK_WINDOW (self),
+                                               folders ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                                       : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
+  if (!folders)
+    {
+      g_autoptr(GtkFileFilter) text = gtk_file_filter_new ();
+      g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (text, _("Text pages"));
+      gtk_file_filter_add_suffix (text, "txt");
+      gtk_file_filter_add_suffix (text, "md");
+      gtk_file_filter_add_mime_type (text, "text/plain");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), text);
+      gtk_file_filter_set_name (all, _("All files"));
+      gtk_file_filter_add_pattern (all, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+    }
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (import_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 void
 _zr_window_choose_import (ZrWindow *self)
 {
-  g_autoptr(GtkFileFilter) text = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  choose_import (self, FALSE);
+}
 
-  if (self->chooser != NULL || zr_window_get_importing (self))
-    return;
-
-  /* GTK 4.8 has no GtkFileDialog; a native chooser in OPEN mode picks files,
-   * and folders are picked by choosing a file inside or dropping them. */
-  self->chooser = gtk_file_chooser_native_new (_("Import Pages"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Import"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
-  gtk_file_filter_set_name (text, _("Text pages"));
-  gtk_file_filter_add_suffix (text, "txt");
-  gtk_file_filter_add_suffix (text, "md");
-  gtk_file_filter_add_mime_type (text, "text/plain");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), text);
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (self->chooser), "folders", _("Import the whole folder"), NULL, NULL);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (self->chooser), "folders", "false");
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (import_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+static void
+import_folders_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  choose_import (ZR_WINDOW (widget), TRUE);
 }
 
 void
@@ -246,6 +258,7 @@ _zr_window_actions_update (ZrWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-citation", has_article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-paths", !zr_window_get_importing (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folders", !zr_window_get_importing (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-clipping", has_library);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-clippings", has_library);
 
@@ -272,6 +285,7 @@ _zr_window_class_actions_init (ZrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.notice", "s", notice_action);
   gtk_widget_class_install_action (widget_class, "win.open-article", "x", open_article_action);
   gtk_widget_class_install_action (widget_class, "win.import-paths", "as", import_paths_action);
+  gtk_widget_class_install_action (widget_class, "win.import-folders", NULL, import_folders_action);
   gtk_widget_class_install_action (widget_class, "win.delete-clipping", "x", delete_clipping_action);
   gtk_widget_class_install_action (widget_class, "win.export-clippings", "s", export_clippings_action);
 

@@ -273,12 +273,44 @@ zr_window_refresh (ZrWindow *self)
   self->refreshing = FALSE;
 }
 
-/* gtk_list_view_scroll_to() is GTK 4.12; the list's own action is older */
+/* Runs on the list's frames until it has rows laid out, then scrolls */
+static gboolean
+pending_scroll_cb (GtkWidget     *list,
+                   GdkFrameClock *clock,
+                   gpointer       data)
+{
+  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (list), "zr-pending-scroll"));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+
+  if (position == 0 || position - 1 >= g_list_model_get_n_items (model))
+    {
+      g_object_set_data (G_OBJECT (list), "zr-pending-scroll", NULL);
+      return G_SOURCE_REMOVE;
+    }
+  if (gtk_widget_get_height (list) <= 0)
+    return G_SOURCE_CONTINUE;
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", position - 1);
+  g_object_set_data (G_OBJECT (list), "zr-pending-scroll", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* gtk_list_view_scroll_to() is GTK 4.12; the list's own action is older.
+ * Before the list is shown (an article opened from the command line or a
+ * link at start), it has no size to scroll in: scroll on its first frame. */
 static void
 scroll_to (ZrWindow *self,
            guint     position)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  GtkWidget *list = GTK_WIDGET (self->list_view);
+
+  if (gtk_widget_get_mapped (list) && gtk_widget_get_height (list) > 0)
+    {
+      gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+      return;
+    }
+  if (g_object_get_data (G_OBJECT (list), "zr-pending-scroll") == NULL)
+    gtk_widget_add_tick_callback (list, pending_scroll_cb, NULL, NULL);
+  g_object_set_data (G_OBJECT (list), "zr-pending-scroll", GUINT_TO_POINTER (position + 1));
 }
 
 gboolean
@@ -352,6 +384,23 @@ _zr_window_move_selection (ZrWindow *self,
 
   gtk_single_selection_set_selected (self->selection, next);
   scroll_to (self, next);
+}
+
+/* GTK 4.8's list view moves Tab from row to row, so with thousands of
+ * articles Tab never leaves it. Tab goes on to the article (j/k and the
+ * arrows move in the list), Shift+Tab back to the sidebar. */
+static gboolean
+list_key_pressed_cb (ZrWindow              *self,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkEventControllerKey *controller)
+{
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    return gtk_widget_grab_focus (GTK_WIDGET (zr_article_view_get_text_view (self->article_view)));
+  if (keyval == GDK_KEY_ISO_Left_Tab)
+    return gtk_widget_child_focus (GTK_WIDGET (self->sidebar), GTK_DIR_TAB_FORWARD);
+  return FALSE;
 }
 
 static void
@@ -869,6 +918,14 @@ zr_window_init (ZrWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
+
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (list_key_pressed_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
+  }
 
   if (g_getenv ("ZR_REPORT_STARTUP") != NULL)
     g_signal_connect_object (self->list_view, "map", G_CALLBACK (list_map_cb), self, G_CONNECT_SWAPPED);

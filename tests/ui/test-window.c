@@ -269,6 +269,31 @@ test_open_article_uri (Fixture       *f,
   g_assert_nonnull (strstr (text, "天元区首批“共享菜园”认领一空"));
   g_assert_nonnull (strstr (text, "嵩山路街道"));
 
+  /* Its row is selected, so j continues from there */
+  {
+    GListModel *model = zr_window_get_article_model (f->window);
+    GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (zr_window_get_list_view (f->window)));
+    guint position = gtk_single_selection_get_selected (selection);
+    g_autoptr(ZrArticleItem) item = NULL;
+
+    g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+    item = g_list_model_get_item (model, position);
+    g_assert_cmpint (zr_article_item_get_id (item), ==, id);
+    if (position + 1 < g_list_model_get_n_items (model))
+      {
+        g_autoptr(ZrArticleItem) next = g_list_model_get_item (model, position + 1);
+
+        gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-article", NULL);
+        zr_test_spin (50);
+        g_assert_cmpint (zr_article_view_get_article_id (zr_window_get_article_view (f->window)), ==,
+                         zr_article_item_get_id (next));
+        g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, position + 1);
+        gtk_widget_activate_action (GTK_WIDGET (f->window), "win.previous-article", NULL);
+        zr_test_spin (50);
+        g_assert_cmpint (zr_article_view_get_article_id (zr_window_get_article_view (f->window)), ==, id);
+      }
+  }
+
   /* j moves to the next article of the list */
   {
     GListModel *model = zr_window_get_article_model (f->window);
@@ -401,6 +426,261 @@ test_import_action (Fixture       *f,
 }
 
 static void
+close_import_dialogs (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i - 1);
+      if (ZR_IS_IMPORT_DIALOG (w))
+        gtk_window_destroy (w);
+    }
+}
+/* Imports the sample edition's first page (it has subheads and captions)
+ * into the test library and returns the id of the article whose headline
+ * contains @headline_part. */
+static gint64
+import_sample_article (Fixture    *f,
+                       const char *headline_part)
+{
+  const char *sample_dir = g_getenv ("ZR_SAMPLE_DIR");
+  g_autofree char *page = NULL;
+  const char *paths[2] = { NULL, NULL };
+  gboolean done = FALSE;
+  gulong handler;
+
+  if (sample_dir == NULL)
+    return -1;
+  page = g_build_filename (sample_dir, "2024-05-20_第03版_城区.txt", NULL);
+  if (!g_file_test (page, G_FILE_TEST_EXISTS))
+    return -1;
+  paths[0] = page;
+  handler = g_signal_connect (f->window, "import-finished", G_CALLBACK (import_finished_cb), &done);
+  zr_window_import (f->window, paths);
+  g_assert_true (zr_test_wait_for (&done, 30000));
+  g_signal_handler_disconnect (f->window, handler);
+  close_import_dialogs ();
+  return find_article (zr_window_get_library (f->window), headline_part);
+}
+
+/* The paragraphs of @kind in the open article: buffer offsets of their
+ * first characters, from the article's own paragraph list */
+static GArray *
+paragraph_offsets (ZrArticleView   *view,
+                   ZrParagraphKind  kind)
+{
+  const ZrArticle *article = zr_article_view_get_article (view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (zr_article_view_get_text_view (view));
+  GArray *offsets = g_array_new (FALSE, FALSE, sizeof (int));
+  GtkTextIter start, a, b;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  for (guint i = 0; i < article->record->paragraphs->len; i++)
+    {
+      const ZrParagraph *p = g_ptr_array_index (article->record->paragraphs, i);
+
+      g_assert_true (gtk_text_iter_forward_search (&start, p->text, 0, &a, &b, NULL));
+      if (p->kind == kind)
+        {
+          int offset = gtk_text_iter_get_offset (&a);
+          g_array_append_val (offsets, offset);
+        }
+      start = b;
+    }
+  return offsets;
+}
+
+static void
+assert_styles (GtkTextBuffer *buffer,
+               GArray        *offsets,
+               const char    *tag_name)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  GtkTextIter iter;
+
+  for (guint i = 0; i < offsets->len; i++)
+    {
+      GSList *tags;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_array_index (offsets, int, i));
+      g_assert_true (gtk_text_iter_has_tag (&iter, tag));
+      /* The list the text view lays the paragraph out with */
+      tags = gtk_text_iter_get_tags (&iter);
+      g_assert_nonnull (g_slist_find (tags, tag));
+      g_slist_free (tags);
+      /* And to the end of its line */
+      g_assert_true (gtk_text_iter_forward_to_line_end (&iter));
+      g_assert_true (gtk_text_iter_backward_char (&iter));
+      g_assert_true (gtk_text_iter_has_tag (&iter, tag));
+    }
+}
+
+static void
+test_find_keeps_styles (Fixture       *f,
+                        gconstpointer  data)
+{
+  ZrArticleView *view = zr_window_get_article_view (f->window);
+  GtkTextView *text_view = zr_article_view_get_text_view (view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextTag *hit = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "search-hit");
+  gint64 id = import_sample_article (f, "一条背街");
+  g_autoptr(GArray) captions = NULL;
+  g_autoptr(GArray) subheads = NULL;
+  g_autoptr(GArray) bodies = NULL;
+  GtkWidget *find_entry;
+  GtkTextIter a, b;
+  g_autofree char *shot = NULL;
+
+  if (id <= 0)
+    {
+      g_test_skip ("the sample edition is not there (ZR_SAMPLE_DIR)");
+      return;
+    }
+  g_assert_true (zr_window_open_article (f->window, id));
+  zr_test_spin (100);
+  captions = paragraph_offsets (view, ZR_PARAGRAPH_KIND_CAPTION);
+  subheads = paragraph_offsets (view, ZR_PARAGRAPH_KIND_SUBHEAD);
+  bodies = paragraph_offsets (view, ZR_PARAGRAPH_KIND_BODY);
+  g_assert_cmpuint (captions->len, >=, 2);
+  g_assert_cmpuint (subheads->len, >=, 1);
+  assert_styles (buffer, captions, "caption");
+  assert_styles (buffer, subheads, "subhead");
+  assert_styles (buffer, bodies, "body");
+
+  /* Ctrl+Shift+F, then a word that occurs in a body paragraph before the
+   * captions and in the last caption */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL);
+  find_entry = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_nonnull (find_entry);
+  find_entry = gtk_widget_get_ancestor (find_entry, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (find_entry);
+  gtk_editable_set_text (GTK_EDITABLE (find_entry), "新塘路");
+  g_signal_emit_by_name (find_entry, "search-changed");
+  zr_test_spin (200);
+
+  /* The cursor is on the first hit, which is highlighted. (The selection
+   * over it can be dropped by X11's PRIMARY selection handling when the
+   * entry takes it; the cursor stays.) */
+  gtk_text_buffer_get_iter_at_mark (buffer, &a, gtk_text_buffer_get_insert (buffer));
+  g_assert_true (gtk_text_iter_has_tag (&a, hit));
+  b = a;
+  g_assert_true (gtk_text_iter_forward_chars (&b, 3));
+  {
+    g_autofree char *found = gtk_text_buffer_get_text (buffer, &a, &b, FALSE);
+    g_assert_cmpstr (found, ==, "新塘路");
+  }
+  /* Every line starts with a tag toggle, so GTK lays each paragraph out
+   * with its own style even when it lays lines out of order */
+  {
+    GtkTextTag *even = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "line-even");
+    GtkTextTag *odd = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "line-odd");
+
+    for (int line = 0; line < gtk_text_buffer_get_line_count (buffer) - 1; line++)
+      {
+        GtkTextIter l;
+
+        gtk_text_buffer_get_iter_at_line (buffer, &l, line);
+        g_assert_true (gtk_text_iter_starts_tag (&l, line % 2 ? odd : even));
+      }
+  }
+
+  /* Every caption and subhead after it keeps its style */
+  assert_styles (buffer, captions, "caption");
+  assert_styles (buffer, subheads, "subhead");
+  assert_styles (buffer, bodies, "body");
+  /* The first caption's hit is highlighted too, and still a caption */
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, g_array_index (captions, int, 0));
+  g_assert_true (gtk_text_iter_forward_search (&a, "新塘路", 0, &a, &b, NULL));
+  g_assert_true (gtk_text_iter_has_tag (&a, hit));
+  g_assert_true (gtk_text_iter_has_tag (&a, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "caption")));
+
+  /* Next match moves on, styles stay */
+  g_signal_emit_by_name (find_entry, "next-match");
+  zr_test_spin (50);
+  assert_styles (buffer, captions, "caption");
+  assert_styles (buffer, subheads, "subhead");
+  assert_styles (buffer, bodies, "body");
+
+  shot = zr_test_save_screenshot (GTK_WIDGET (f->window), "find-in-article");
+  if (shot != NULL)
+    g_test_message ("screenshot: %s", shot);
+}
+
+static GtkFileChooser *
+find_chooser_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_FILE_CHOOSER_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return GTK_FILE_CHOOSER (w);
+    }
+  return NULL;
+}
+
+static void
+test_import_folders (Fixture       *f,
+                     gconstpointer  data)
+{
+  ZrLibrary *library = zr_window_get_library (f->window);
+  GListModel *model = zr_window_get_article_model (f->window);
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "ui", "import", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GListModel) chosen = NULL;
+  GtkFileChooser *chooser;
+  gboolean done = FALSE;
+  guint before = g_list_model_get_n_items (model);
+
+  g_signal_connect (f->window, "import-finished", G_CALLBACK (import_finished_cb), &done);
+
+  /* Ctrl+Shift+O: a chooser for folders, several at a time */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-folders", NULL);
+  zr_test_spin (200);
+  chooser = find_chooser_dialog ();
+  g_assert_nonnull (chooser);
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+  g_assert_true (gtk_file_chooser_get_select_multiple (chooser));
+  {
+    g_autofree char *shot = zr_test_save_screenshot (GTK_WIDGET (chooser), "import-folders-chooser");
+    if (shot != NULL)
+      g_test_message ("screenshot: %s", shot);
+  }
+
+  /* A person picks the folder and presses Import */
+  g_assert_true (gtk_file_chooser_set_file (chooser, folder, NULL));
+  for (int i = 0; i < 50; i++)
+    {
+      g_autoptr(GFile) picked = NULL;
+      zr_test_spin (50);
+      picked = gtk_file_chooser_get_file (chooser);
+      if (picked != NULL && g_file_equal (picked, folder))
+        break;
+    }
+  chosen = gtk_file_chooser_get_files (chooser);
+  g_assert_cmpuint (g_list_model_get_n_items (chosen), ==, 1);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  /* The folder goes through the same import as files and drops */
+  g_assert_true (zr_test_wait_for (&done, 30000));
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, before);
+  g_assert_cmpint (find_article (library, "油茶林"), >, 0);
+  close_import_dialogs ();
+
+  /* Ctrl+O stays the chooser for files */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "app.import", NULL);
+  zr_test_spin (200);
+  chooser = find_chooser_dialog ();
+  g_assert_nonnull (chooser);
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_OPEN);
+  g_assert_true (gtk_file_chooser_get_select_multiple (chooser));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  zr_test_spin (50);
+}
+
+static void
 test_markup_literal (Fixture       *f,
                      gconstpointer  data)
 {
@@ -495,6 +775,8 @@ main (int   argc,
   g_test_add ("/ui/window/copy-with-citation", Fixture, NULL, fixture_setup, test_copy_with_citation, fixture_teardown);
   g_test_add ("/ui/window/import-action", Fixture, NULL, fixture_setup, test_import_action, fixture_teardown);
   g_test_add ("/ui/window/markup-literal", Fixture, NULL, fixture_setup, test_markup_literal, fixture_teardown);
+  g_test_add ("/ui/window/find-keeps-styles", Fixture, NULL, fixture_setup, test_find_keeps_styles, fixture_teardown);
+  g_test_add ("/ui/window/import-folders", Fixture, NULL, fixture_setup, test_import_folders, fixture_teardown);
   g_test_add ("/ui/window/translated", Fixture, NULL, fixture_setup, test_translated, fixture_teardown);
 
   return g_test_run ();

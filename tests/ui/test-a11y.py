@@ -1,0 +1,204 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""test-a11y.py: the reader window as a screen reader sees it (AT-SPI).
+
+Run with Debian's Python (pyatspi) on a D-Bus session of its own and a
+display, without GTK_A11Y=none:
+
+  xvfb-run -a dbus-run-session -- /usr/bin/python3 test-a11y.py APP CLI PAGE...
+
+It imports the fixture pages into a temporary library with the CLI, starts
+the real application on it with --article, finds the application in the
+AT-SPI desktop and checks what a screen reader reads. Prints TAP; exits 77
+(skip) when pyatspi, the AT-SPI bus or a display is missing.
+"""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+SKIP = 77
+
+
+def skip(reason):
+    print("1..0 # SKIP " + reason)
+    sys.exit(SKIP)
+
+
+try:
+    import pyatspi
+except ImportError:
+    skip("pyatspi is not installed (python3-pyatspi)")
+
+if len(sys.argv) < 4:
+    print("usage: test-a11y.py APP CLI PAGE...", file=sys.stderr)
+    sys.exit(2)
+if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    skip("no display")
+if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+    skip("no D-Bus session (run under dbus-run-session)")
+
+APP, CLI, PAGES = sys.argv[1], sys.argv[2], sys.argv[3:]
+
+# GTK falls back to the widget's type name when it has no accessible name
+TYPE_NAME = re.compile(r"^Gtk[A-Z]\w*$|^Zr[A-Z]\w*$")
+
+results = []
+
+
+def check(ok, name, detail=""):
+    results.append((bool(ok), name, detail))
+
+
+def role(acc):
+    try:
+        return acc.getRoleName()
+    except Exception:
+        return ""
+
+
+def children(acc):
+    try:
+        return [c for c in acc if c is not None]
+    except Exception:
+        return []
+
+
+def walk(acc, depth=0):
+    yield acc
+    if depth > 40:
+        return
+    for c in children(acc):
+        yield from walk(c, depth + 1)
+
+
+def find_app(pid, timeout=30):
+    end = time.time() + timeout
+    while time.time() < end:
+        desktop = pyatspi.Registry.getDesktop(0)
+        for app in children(desktop):
+            try:
+                if app.get_process_id() == pid and app.childCount > 0:
+                    return app
+            except Exception:
+                continue
+        time.sleep(0.2)
+    return None
+
+
+def wait_for(app, predicate, timeout=10):
+    end = time.time() + timeout
+    while time.time() < end:
+        for acc in walk(app):
+            if predicate(acc):
+                return acc
+        time.sleep(0.3)
+    return None
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="zr-a11y-")
+    db = os.path.join(tmp, "library.db")
+    app_proc = None
+    try:
+        subprocess.run([CLI, "--db", db, "import", *PAGES], check=True,
+                       stdout=subprocess.DEVNULL)
+        articles = json.loads(subprocess.run([CLI, "--db", db, "articles", "--json"], check=True,
+                                             capture_output=True, text=True).stdout)
+        first = next(a for a in articles if a["kind"] == "article")
+        shown = subprocess.run([CLI, "--db", db, "show", str(first["id"]), "--json"], check=True,
+                               capture_output=True, text=True).stdout
+        paragraphs = [p["text"] for p in json.loads(shown)["paragraphs"]]
+
+        env = dict(os.environ)
+        env.pop("GTK_A11Y", None)
+        env.pop("NO_AT_BRIDGE", None)
+        env.setdefault("GSETTINGS_BACKEND", "memory")
+        # A bus of our own: nothing to hand over to, but be explicit
+        app_proc = subprocess.Popen([APP, "--db", db, "--article", str(first["id"])], env=env)
+
+        app = find_app(app_proc.pid)
+        if app is None:
+            skip("the application did not appear on the AT-SPI bus")
+        check(True, "the application is on the AT-SPI desktop", app.name)
+
+        frames = [c for c in children(app) if role(c) == "frame"]
+        check(len(frames) == 1, "one main window", ", ".join(c.name for c in frames))
+        frame = frames[0]
+
+        # The article text is readable through the Text interface
+        text_acc = wait_for(frame, lambda a: role(a) == "text" and a.name == "Article text")
+        check(text_acc is not None, "the article text view is there, named")
+        body = ""
+        if text_acc is not None:
+            t = text_acc.queryText()
+            body = t.getText(0, t.characterCount)
+        check(first["headline"] in body, "the text view reads the headline", first["headline"])
+        check(len(paragraphs) > 0 and paragraphs[0][:20] in body,
+              "the text view reads the first paragraph", paragraphs[0][:20] if paragraphs else "")
+        check(len(paragraphs) < 2 or paragraphs[-1][:20] in body,
+              "the text view reads the last paragraph")
+
+        # Sidebar and article list, with items
+        sidebar = wait_for(frame, lambda a: role(a) == "list" and a.name == "Districts and topics")
+        check(sidebar is not None, "the sidebar list is there, named")
+        sidebar_items = [c for c in children(sidebar)] if sidebar else []
+        labels = [d.name for s in sidebar_items for d in walk(s) if role(d) == "label"]
+        check(len(sidebar_items) >= 10, "the sidebar has its rows", str(len(sidebar_items)))
+        check("All Articles" in labels, "the sidebar reads “All Articles”")
+        check(first["district"] in labels, "the sidebar reads the district", first["district"])
+
+        article_list = wait_for(frame, lambda a: role(a) == "list" and a.name == "Articles")
+        check(article_list is not None, "the article list is there, named")
+        rows = children(article_list) if article_list else []
+        row_labels = [d.name for r in rows for d in walk(r) if role(d) == "label"]
+        check(len(rows) == len(articles), "the article list has a row per article",
+              "%d rows, %d articles" % (len(rows), len(articles)))
+        check(first["headline"] in row_labels, "a row reads the headline")
+
+        # Every button of the header bar has a real name: the header bar is
+        # the child of the window that holds the search entry
+        header = None
+        for c in children(frame):
+            if any(role(d) == "entry" and d.name == "Search articles" for d in walk(c)):
+                header = c
+        check(header is not None, "the header bar holds the search entry, named")
+        buttons = [d for d in walk(header)
+                   if role(d) in ("push button", "toggle button", "menu button")] if header else []
+        check(len(buttons) >= 4, "the header bar has its buttons", str(len(buttons)))
+        for b in buttons:
+            check(b.name and not TYPE_NAME.match(b.name),
+                  "header button has a name: %r" % b.name)
+
+        # The find bar (in the article pane) as well
+        find_entry = wait_for(frame, lambda a: role(a) == "entry" and a.name == "Find in article")
+        check(find_entry is not None, "the find entry is named")
+        if find_entry is not None:
+            bar = find_entry.parent
+            for b in [d for d in walk(bar) if role(d) == "push button"]:
+                check(b.name and not TYPE_NAME.match(b.name),
+                      "find bar button has a name: %r" % b.name)
+    finally:
+        if app_proc is not None:
+            app_proc.terminate()
+            try:
+                app_proc.wait(10)
+            except subprocess.TimeoutExpired:
+                app_proc.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    print("1..%d" % len(results))
+    failed = 0
+    for i, (ok, name, detail) in enumerate(results, 1):
+        print("%s %d %s%s" % ("ok" if ok else "not ok", i, name, (" # " + detail) if detail and not ok else ""))
+        failed += 0 if ok else 1
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
