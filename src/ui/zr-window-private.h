@@ -26,6 +26,8 @@ struct _ZrWindow
   char                 *notice;
   guint                 notice_timeout;
   GtkFileChooserNative *chooser;
+  guint                 library_watch;     /* polls for other programs' imports */
+  gint64                data_version;
   guint                 refreshing : 1;
   guint                 stats_fit : 1;
 

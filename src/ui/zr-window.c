@@ -704,6 +704,7 @@ zr_window_dispose (GObject *object)
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
   g_clear_handle_id (&self->notice_timeout, g_source_remove);
+  g_clear_handle_id (&self->library_watch, g_source_remove);
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), ZR_TYPE_WINDOW);
   g_clear_object (&self->selection);
@@ -996,6 +997,37 @@ zr_window_get_is_sample (ZrWindow *self)
   return self->is_sample;
 }
 
+/* Another program (the command-line tool, a second window's import) may
+ * write to the library while it is open: SQLite's data_version tells, and
+ * reading it costs a few microseconds, so the window looks every two
+ * seconds and refreshes the list and counts when something changed. */
+static gboolean
+library_watch_cb (gpointer user_data)
+{
+  ZrWindow *self = user_data;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  ZrLibrary *real = ZR_IS_APPLICATION (app) ? zr_application_get_library (ZR_APPLICATION (app)) : NULL;
+  gint64 version;
+
+  if (self->import_cancellable != NULL || self->library == NULL || self->refreshing)
+    return G_SOURCE_CONTINUE;   /* our own import refreshes when it ends */
+
+  /* The sample edition gives way to the user's library once it has pages. */
+  if (self->is_sample && real != NULL && real != self->library && !zr_library_is_empty (real))
+    {
+      zr_window_set_library (self, real, FALSE);
+      return G_SOURCE_CONTINUE;
+    }
+
+  version = zr_database_get_data_version (zr_library_get_database (self->library));
+  if (version != self->data_version)
+    {
+      self->data_version = version;
+      zr_window_refresh (self);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
 void
 zr_window_set_library (ZrWindow  *self,
                        ZrLibrary *library,
@@ -1013,6 +1045,9 @@ zr_window_set_library (ZrWindow  *self,
   gtk_revealer_set_reveal_child (self->sample_revealer, is_sample);
   zr_window_refresh (self);
   _zr_window_actions_update (self);
+  self->data_version = zr_database_get_data_version (zr_library_get_database (library));
+  if (self->library_watch == 0)
+    self->library_watch = g_timeout_add_seconds (2, library_watch_cb, self);
 }
 
 gboolean

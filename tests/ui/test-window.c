@@ -748,6 +748,32 @@ log_writer (GLogLevelFlags   log_level,
   return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
 
+static void
+test_sees_other_imports (Fixture       *f,
+                         gconstpointer  data)
+{
+  GListModel *model = zr_window_get_article_model (f->window);
+  guint before = g_list_model_get_n_items (model);
+  g_autofree char *page = g_test_build_filename (G_TEST_DIST, "data", "core", "page-b.txt", NULL);
+  g_autoptr(ZrLibrary) other = open_library (f->db_path);
+  g_autoptr(GError) error = NULL;
+  guint added = 0;
+  gint64 start;
+
+  /* The command-line tool imports a page while the window is open… */
+  g_assert_true (zr_library_import_file (other, page, NULL, NULL, &added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, >, 0);
+
+  /* …and the window shows it within a few seconds, without being asked. */
+  start = g_get_monotonic_time ();
+  while (g_list_model_get_n_items (model) != before + added &&
+         g_get_monotonic_time () - start < 10 * G_USEC_PER_SEC)
+    zr_test_spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, before + added);
+  g_assert_cmpuint (zr_sidebar_get_count (zr_window_get_sidebar (f->window), NULL), ==, before + added);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -777,6 +803,7 @@ main (int   argc,
   g_test_add ("/ui/window/markup-literal", Fixture, NULL, fixture_setup, test_markup_literal, fixture_teardown);
   g_test_add ("/ui/window/find-keeps-styles", Fixture, NULL, fixture_setup, test_find_keeps_styles, fixture_teardown);
   g_test_add ("/ui/window/import-folders", Fixture, NULL, fixture_setup, test_import_folders, fixture_teardown);
+  g_test_add ("/ui/window/sees-other-imports", Fixture, NULL, fixture_setup, test_sees_other_imports, fixture_teardown);
   g_test_add ("/ui/window/translated", Fixture, NULL, fixture_setup, test_translated, fixture_teardown);
 
   return g_test_run ();
