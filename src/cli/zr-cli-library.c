@@ -234,11 +234,11 @@ zr_cli_articles (ZrCli *cli,
   g_autofree char *query = NULL;
   int limit = 0;
   GOptionEntry entries[] = {
-    { "district", 0, 0, G_OPTION_ARG_STRING_ARRAY, &districts, N_("Only this district (may be repeated)"), N_("DISTRICT") },
-    { "topic", 0, 0, G_OPTION_ARG_STRING_ARRAY, &topics, N_("Only this topic (may be repeated)"), N_("TOPIC") },
-    { "query", 0, 0, G_OPTION_ARG_STRING, &query, N_("Only articles matching this search"), N_("QUERY") },
+    ZR_CLI_DISTRICT_OPTION (districts),
+    ZR_CLI_TOPIC_OPTION (topics),
+    ZR_CLI_QUERY_OPTION (query),
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most this many articles"), N_("N") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json_out, N_("Print JSON"), NULL },
+    ZR_CLI_JSON_OPTION (json_out),
     { NULL }
   };
   g_autoptr(ZrFilter) filter = NULL;
@@ -346,7 +346,7 @@ zr_cli_show (ZrCli *cli,
 {
   gboolean json_out = FALSE;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json_out, N_("Print JSON"), NULL },
+    ZR_CLI_JSON_OPTION (json_out),
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -452,10 +452,10 @@ zr_cli_search (ZrCli *cli,
   g_auto(GStrv) topics = NULL;
   int limit = 50;
   GOptionEntry entries[] = {
-    { "district", 0, 0, G_OPTION_ARG_STRING_ARRAY, &districts, N_("Only this district (may be repeated)"), N_("DISTRICT") },
-    { "topic", 0, 0, G_OPTION_ARG_STRING_ARRAY, &topics, N_("Only this topic (may be repeated)"), N_("TOPIC") },
+    ZR_CLI_DISTRICT_OPTION (districts),
+    ZR_CLI_TOPIC_OPTION (topics),
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most this many results (default 50)"), N_("N") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json_out, N_("Print JSON"), NULL },
+    ZR_CLI_JSON_OPTION (json_out),
     { NULL }
   };
   g_autoptr(ZrFilter) filter = NULL;
@@ -547,10 +547,10 @@ zr_cli_stats (ZrCli *cli,
   g_auto(GStrv) topics = NULL;
   g_autofree char *query = NULL;
   GOptionEntry entries[] = {
-    { "district", 0, 0, G_OPTION_ARG_STRING_ARRAY, &districts, N_("Only this district (may be repeated)"), N_("DISTRICT") },
-    { "topic", 0, 0, G_OPTION_ARG_STRING_ARRAY, &topics, N_("Only this topic (may be repeated)"), N_("TOPIC") },
-    { "query", 0, 0, G_OPTION_ARG_STRING, &query, N_("Only articles matching this search"), N_("QUERY") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json_out, N_("Print JSON"), NULL },
+    ZR_CLI_DISTRICT_OPTION (districts),
+    ZR_CLI_TOPIC_OPTION (topics),
+    ZR_CLI_QUERY_OPTION (query),
+    ZR_CLI_JSON_OPTION (json_out),
     { NULL }
   };
   g_autoptr(ZrFilter) filter = NULL;

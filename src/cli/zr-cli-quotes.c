@@ -24,11 +24,11 @@ zr_cli_quotes (ZrCli *cli,
   g_autofree char *speaker = NULL;
   g_autofree char *query = NULL;
   GOptionEntry entries[] = {
-    { "district", 0, 0, G_OPTION_ARG_STRING_ARRAY, &districts, N_("Only this district (may be repeated)"), N_("DISTRICT") },
-    { "topic", 0, 0, G_OPTION_ARG_STRING_ARRAY, &topics, N_("Only this topic (may be repeated)"), N_("TOPIC") },
-    { "query", 0, 0, G_OPTION_ARG_STRING, &query, N_("Only articles matching this search"), N_("QUERY") },
+    ZR_CLI_DISTRICT_OPTION (districts),
+    ZR_CLI_TOPIC_OPTION (topics),
+    ZR_CLI_QUERY_OPTION (query),
     { "speaker", 0, 0, G_OPTION_ARG_STRING, &speaker, N_("Only quotes whose speaker or role contains this"), N_("SPEAKER") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json_out, N_("Print JSON"), NULL },
+    ZR_CLI_JSON_OPTION (json_out),
     { NULL }
   };
   g_autoptr(ZrFilter) filter = NULL;
@@ -135,7 +135,7 @@ clippings_list (ZrLibrary *library,
 {
   gboolean json_out = FALSE;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json_out, N_("Print JSON"), NULL },
+    ZR_CLI_JSON_OPTION (json_out),
     { NULL }
   };
   g_autoptr(GError) error = NULL;

@@ -23,6 +23,16 @@ typedef struct
   ZrLibrary  *library;
 } ZrCli;
 
+/* The filter options several commands share (GOptionEntry initialisers). */
+#define ZR_CLI_DISTRICT_OPTION(var) \
+  { "district", 0, 0, G_OPTION_ARG_STRING_ARRAY, &(var), N_("Only this district (may be repeated)"), N_("DISTRICT") }
+#define ZR_CLI_TOPIC_OPTION(var) \
+  { "topic", 0, 0, G_OPTION_ARG_STRING_ARRAY, &(var), N_("Only this topic (may be repeated)"), N_("TOPIC") }
+#define ZR_CLI_QUERY_OPTION(var) \
+  { "query", 0, 0, G_OPTION_ARG_STRING, &(var), N_("Only articles matching this search"), N_("QUERY") }
+#define ZR_CLI_JSON_OPTION(var) \
+  { "json", 0, 0, G_OPTION_ARG_NONE, &(var), N_("Print JSON"), NULL }
+
 typedef int (*ZrCliCommandFunc) (ZrCli *cli, int argc, char **argv);
 
 /* Parses @entries from argv (argv[0] is the command name); prints the
