@@ -62,7 +62,7 @@ startup_ms () {
   for i in 1 2 3 4 5; do
     local t0 line
     t0=$(date +%s%6N)
-    line=$(ZR_REPORT_STARTUP=1 timeout 60 "$@" 2>/dev/null | grep -m1 '^mapped ' || true)
+    line=$(ZR_REPORT_STARTUP=exit timeout 60 "$@" 2>/dev/null | grep -m1 '^mapped ' || true)
     [ -n "$line" ] || { echo "-1"; return; }
     runs+=( $(( (${line#mapped } - t0) / 1000 )) )
   done

@@ -178,7 +178,16 @@ append_nfc_line (GString    *out,
 
   for (; p < end; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
+      guchar b = (guchar) *p;
+
+      /* ASCII and U+5000..U+9FFF: safe, combining class 0 */
+      if (b < 0x80 || (b >= 0xE5 && b <= 0xE9))
+        {
+          run = 0;
+          continue;
+        }
+      c = g_utf8_get_char (p);
       if (!is_nfc_safe (c))
         safe = FALSE;
       if (c >= 0x300 && g_unichar_combining_class (c) != 0)

@@ -674,17 +674,64 @@ classify_items (Parser *ps)
 /* ------------------------------------------------------------------ */
 /* Similarity of two texts: set cosine over CJK character bigrams */
 
-static GHashTable *
+/* A set of bigram keys: open addressing, 0 marks a free slot (the key 0
+ * is kept aside). */
+typedef struct
+{
+  guint   *slots;
+  guint    mask;
+  guint    n;
+  gboolean has_zero;
+} BigramSet;
+
+static void
+bigram_set_free (BigramSet *set)
+{
+  g_free (set->slots);
+  g_free (set);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BigramSet, bigram_set_free)
+
+static inline guint
+bigram_slot (const BigramSet *set,
+             guint            key)
+{
+  guint i = (key * 2654435769u) & set->mask;
+  while (set->slots[i] != 0 && set->slots[i] != key)
+    i = (i + 1) & set->mask;
+  return i;
+}
+
+static BigramSet *
 bigram_set (const char *s,
             gsize       len,
             gsize       cap)
 {
-  GHashTable *set = g_hash_table_new (NULL, NULL);
+  BigramSet *set = g_new0 (BigramSet, 1);
   gunichar prev = 0;
   const char *end = s + MIN (len, cap);
-  for (const char *p = s; p < end; p = g_utf8_next_char (p))
+  guint size = 16;
+  /* at most one key per character */
+  while (size < MIN (len, cap) * 2 + 2)
+    size *= 2;
+  set->slots = g_new0 (guint, size);
+  set->mask = size - 1;
+  for (const char *p = s; p < end;)
     {
-      gunichar c = g_utf8_get_char (p);
+      const guchar *u = (const guchar *) p;
+      gunichar c;
+      if (u[0] >= 0xE0 && u[0] <= 0xEF && end - p >= 3)
+        {
+          /* what g_utf8_get_char() reads, without the call */
+          c = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+          p += 3;
+        }
+      else
+        {
+          c = g_utf8_get_char (p);
+          p = g_utf8_next_char (p);
+        }
       if (!is_cjk (c))
         {
           prev = 0;
@@ -693,7 +740,20 @@ bigram_set (const char *s,
       if (prev)
         {
           guint key = (prev * 2654435761u) ^ (c * 40503u) ^ 1u;
-          g_hash_table_add (set, GUINT_TO_POINTER (key));
+          if (key == 0)
+            {
+              set->n += !set->has_zero;
+              set->has_zero = TRUE;
+            }
+          else
+            {
+              guint i = bigram_slot (set, key);
+              if (set->slots[i] == 0)
+                {
+                  set->slots[i] = key;
+                  set->n++;
+                }
+            }
         }
       prev = c;
     }
@@ -701,25 +761,27 @@ bigram_set (const char *s,
 }
 
 static double
-set_cosine (GHashTable *a,
-            GHashTable *b)
+set_cosine (BigramSet *a,
+            BigramSet *b)
 {
-  GHashTableIter iter;
-  gpointer key;
   guint common = 0;
-  guint na = g_hash_table_size (a), nb = g_hash_table_size (b);
+  guint na = a->n, nb = b->n;
   if (na == 0 || nb == 0)
     return 0.0;
   if (na > nb)
     {
-      GHashTable *t = a;
+      BigramSet *t = a;
       a = b;
       b = t;
     }
-  g_hash_table_iter_init (&iter, a);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (g_hash_table_contains (b, key))
-      common++;
+  if (a->has_zero && b->has_zero)
+    common++;
+  for (guint i = 0; i <= a->mask; i++)
+    {
+      guint key = a->slots[i];
+      if (key != 0 && b->slots[bigram_slot (b, key)] == key)
+        common++;
+    }
   return common / sqrt ((double) na * nb);
 }
 
@@ -836,13 +898,13 @@ add_paragraph (Parser          *ps,
 
 /* The text of a record so far, for the similarity checks */
 static double
-similarity_to_record (GHashTable     *block,
+similarity_to_record (BigramSet      *block,
                       const ZrRecord *r,
                       const GString  *pending)
 {
   g_autofree char *text = record_sample_text (r, 6000);
   g_autoptr(GString) all = g_string_new (text);
-  g_autoptr(GHashTable) set = NULL;
+  g_autoptr(BigramSet) set = NULL;
   if (pending)
     {
       g_string_append_c (all, '\n');
@@ -859,7 +921,7 @@ continues_pending (Parser *ps,
                    guint   i)
 {
   g_autoptr(GString) block = g_string_new (NULL);
-  g_autoptr(GHashTable) bset = NULL;
+  g_autoptr(BigramSet) bset = NULL;
   double own, best_other = 0.0;
   guint checked = 0;
 
@@ -876,7 +938,7 @@ continues_pending (Parser *ps,
       g_string_append_c (block, '\n');
     }
   bset = bigram_set (block->str, block->len, 1500);
-  if (g_hash_table_size (bset) < 20)
+  if (bset->n < 20)
     return TRUE;
 
   own = similarity_to_record (bset, ps->cur, ps->pbuf);
@@ -1342,14 +1404,14 @@ mark_fragments (Parser *ps)
       budget--;
       {
         g_autofree char *text = record_sample_text (r, 3000);
-        g_autoptr(GHashTable) set = bigram_set (text, strlen (text), 3000);
+        g_autoptr(BigramSet) set = bigram_set (text, strlen (text), 3000);
         guint checked = 0;
         for (guint c = k; c-- > 0 && checked < 32; checked++)
           {
             RecInfo *info = &g_array_index (ps->infos, RecInfo, c);
             ZrRecord *cr = g_ptr_array_index (ps->page->records, c);
             g_autofree char *ctext = NULL;
-            g_autoptr(GHashTable) cset = NULL;
+            g_autoptr(BigramSet) cset = NULL;
             if (!info->cut || info->resolved)
               continue;
             ctext = record_sample_text (cr, 6000);

@@ -249,9 +249,30 @@ zr_record_count_chars (const ZrRecord *record)
 {
   g_autofree char *flat = zr_record_dup_flat_text (record);
   guint n = 0;
-  for (const char *p = flat; *p; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      n++;
+  for (const char *p = flat; *p;)
+    {
+      guchar b = (guchar) *p;
+
+      if (b < 0x80)
+        {
+          /* what g_unichar_isspace() says of ASCII */
+          if (b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != '\f')
+            n++;
+          p++;
+        }
+      else if (b >= 0xE4 && b <= 0xE9)
+        {
+          /* U+4000..U+9FFF: Han, never a space */
+          n++;
+          p = g_utf8_next_char (p);
+        }
+      else
+        {
+          if (!g_unichar_isspace (g_utf8_get_char (p)))
+            n++;
+          p = g_utf8_next_char (p);
+        }
+    }
   return n;
 }
 

@@ -129,6 +129,23 @@ next_char (const char  *p,
   return c;
 }
 
+/* Whether @p starts a character of U+4E00..U+9FA5 (the Han characters of
+ * Unicode 1.1: letters that fold_char() keeps as they are), decoded
+ * without a call for the common case. */
+static inline gboolean
+is_plain_han (const char *p,
+              const char *end)
+{
+  const guchar *u = (const guchar *) p;
+  gunichar c;
+
+  if (end - p < 3 || u[0] < 0xE4 || u[0] > 0xE9 ||
+      (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+    return FALSE;
+  c = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+  return c >= 0x4E00 && c <= 0x9FA5;
+}
+
 char *
 zr_search_fold (const char *text)
 {
@@ -229,7 +246,19 @@ tokenizer_tokenize (Fts5Tokenizer *tokenizer,
   for (p = text; p < end;)
     {
       int len, rc, start = p - text;
-      gunichar c = fold_char (next_char (p, end, &len));
+      gunichar c;
+      /* the folded character in UTF-8, when it is the input's bytes */
+      const char *same = NULL;
+
+      if (is_plain_han (p, end))
+        {
+          /* a common Han character: indexed, folds to itself */
+          c = 0x4E00;
+          len = 3;
+          same = p;
+        }
+      else
+        c = fold_char (next_char (p, end, &len));
 
       p += len;
       if (c == 0)
@@ -241,7 +270,15 @@ tokenizer_tokenize (Fts5Tokenizer *tokenizer,
       if (mode == MODE_UNI)
         {
           char buf[8];
-          int n_buf = g_unichar_to_utf8 (c, buf);
+          int n_buf;
+
+          if (same != NULL)
+            {
+              memcpy (buf, same, 3);
+              n_buf = 3;
+            }
+          else
+            n_buf = g_unichar_to_utf8 (c, buf);
 
           rc = token (ctx, 0, buf, n_buf, start, start + len);
           if (rc != SQLITE_OK)
@@ -259,12 +296,24 @@ tokenizer_tokenize (Fts5Tokenizer *tokenizer,
               n_buf = n_prev;
               if (gap)
                 buf[n_buf++] = ' ';
-              n_buf += g_unichar_to_utf8 (c, buf + n_buf);
+              if (same != NULL)
+                {
+                  memcpy (buf + n_buf, same, 3);
+                  n_buf += 3;
+                }
+              else
+                n_buf += g_unichar_to_utf8 (c, buf + n_buf);
               rc = token (ctx, 0, buf, n_buf, prev_start, start + len);
               if (rc != SQLITE_OK)
                 return rc;
             }
-          n_prev = g_unichar_to_utf8 (c, prev);
+          if (same != NULL)
+            {
+              memcpy (prev, same, 3);
+              n_prev = 3;
+            }
+          else
+            n_prev = g_unichar_to_utf8 (c, prev);
           prev_start = start;
         }
       gap = FALSE;
