@@ -249,7 +249,6 @@ typedef struct
   ZrRecord         *record;        /* borrowed from the page */
   ZrClassification *classification;
   GPtrArray        *quotes;
-  GPtrArray        *figures;
 } Analysed;
 
 static void
@@ -257,7 +256,6 @@ analysed_clear (Analysed *a)
 {
   g_clear_pointer (&a->classification, zr_classification_free);
   g_clear_pointer (&a->quotes, g_ptr_array_unref);
-  g_clear_pointer (&a->figures, g_ptr_array_unref);
 }
 
 static gboolean
@@ -414,24 +412,6 @@ store_record (ZrDatabase  *db,
         _zr_bind_text_or_null (q, 7, quote->speaker);
         _zr_bind_text_or_null (q, 8, quote->role);
         if (!step_done (db, q, error))
-          return FALSE;
-      }
-  }
-
-  {
-    PREPARE (f, "INSERT INTO figures (record_id, position, paragraph, start_offset, end_offset, text, context)"
-                " VALUES (?,?,?,?,?,?,?)");
-    for (guint i = 0; a->figures != NULL && i < a->figures->len; i++)
-      {
-        const ZrFigure *fig = g_ptr_array_index (a->figures, i);
-        sqlite3_bind_int64 (f, 1, id);
-        sqlite3_bind_int (f, 2, i);
-        sqlite3_bind_int (f, 3, fig->paragraph);
-        sqlite3_bind_int (f, 4, fig->start);
-        sqlite3_bind_int (f, 5, fig->end);
-        sqlite3_bind_text (f, 6, fig->text ? fig->text : "", -1, SQLITE_TRANSIENT);
-        _zr_bind_text_or_null (f, 7, fig->context);
-        if (!step_done (db, f, error))
           return FALSE;
       }
   }
@@ -611,7 +591,6 @@ zr_library_import_file (ZrLibrary   *self,
       a.record = g_ptr_array_index (page->records, i);
       a.classification = zr_classifier_classify (self->classifier, a.record);
       a.quotes = zr_quotes_extract (a.record);
-      a.figures = zr_figures_extract (a.record);
       g_array_append_val (analysed, a);
     }
 
@@ -918,23 +897,7 @@ zr_library_get_article (ZrLibrary  *self,
                                    _zr_column_text (stmt, 4), _zr_column_text (stmt, 5)));
   sqlite3_reset (stmt);
 
-  article->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_figure_free);
-  stmt = _zr_stmt (db, "SELECT paragraph, start_offset, end_offset, text, context FROM figures"
-                       " WHERE record_id = ? ORDER BY position", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      ZrFigure *f = g_new0 (ZrFigure, 1);
-      f->paragraph = sqlite3_column_int (stmt, 0);
-      f->start = sqlite3_column_int (stmt, 1);
-      f->end = sqlite3_column_int (stmt, 2);
-      f->text = g_strdup (_zr_column_text (stmt, 3));
-      f->context = g_strdup (_zr_column_text (stmt, 4));
-      g_ptr_array_add (article->figures, f);
-    }
-  sqlite3_reset (stmt);
+  article->figures = zr_figures_extract (article->record);
 
   return g_steal_pointer (&article);
 }

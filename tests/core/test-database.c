@@ -28,7 +28,7 @@ test_new_library_has_schema (void)
   g_autoptr(ZrDatabase) db = zr_database_open (":memory:", &error);
   static const char *tables[] = {
     "sources", "records", "paragraphs", "bylines", "record_districts", "record_topics",
-    "quotes", "figures", "clippings", "settings", "record_fts",
+    "quotes", "clippings", "settings", "record_fts",
   };
 
   g_assert_no_error (error);
