@@ -12,7 +12,7 @@ packages=(
   libgtk-4-dev libglib2.0-dev libsqlite3-dev
   # tests: data validation, headless UI, screenshots, accessibility
   sqlite3 desktop-file-utils appstream
-  xvfb xauth xdotool xclip imagemagick dbus at-spi2-core fonts-wqy-microhei
+  xvfb xauth xdotool xclip imagemagick dbus at-spi2-core fonts-wqy-microhei time
   python3-pyatspi python3-dogtail
   # fuzzing (libFuzzer) and sanitizer runtimes
   clang libclang-rt-14-dev
