@@ -270,7 +270,7 @@ zr_cli_articles (ZrCli *cli,
     }
   for (guint i = 0; i < ids->len; i++)
     {
-      g_autoptr(ZrArticle) a = zr_library_get_article (library, g_array_index (ids, gint64, i), &error);
+      g_autoptr(ZrArticle) a = zr_library_get_article_brief (library, g_array_index (ids, gint64, i), &error);
       if (a == NULL)
         {
           zr_json_free (json);

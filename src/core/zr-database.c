@@ -125,7 +125,9 @@ static const char *migrations[] = {
   /* stats (zr-stats.c): covering indexes for totals and facets */
   /* The district filter; counts and statistics come from the in-memory
    * facts (zr-facts.c), so no other index is needed for them. */
-  "CREATE INDEX records_district_chars ON records (district, chars);",
+  "CREATE INDEX records_district_chars ON records (district, chars);"
+  /* page order: date, page, file (the list and articles --json) */
+  "CREATE INDEX sources_order ON sources (page_date, page_number, name);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ZR_SCHEMA_VERSION);
@@ -402,12 +404,23 @@ migrate (ZrDatabase  *self,
   return TRUE;
 }
 
+static guint32
+read_be32 (const guchar *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* Checks the file's header without reading the rest: it must be a SQLite
+ * database, and not shorter than the size its header records (a copy cut
+ * short). A full PRAGMA quick_check reads every page — seconds for a large
+ * library at every start — so damage elsewhere is left to surface as
+ * SQLITE_CORRUPT when it is read (reported as ZR_DATABASE_ERROR_DAMAGED). */
 static gboolean
 looks_like_sqlite (const char  *path,
                    GError     **error)
 {
   static const char magic[16] = "SQLite format 3";
-  char header[16];
+  guchar header[100];
   FILE *f;
   size_t n;
   GStatBuf st;
@@ -432,6 +445,21 @@ looks_like_sqlite (const char  *path,
                    _("The library “%s” is damaged: it is not a library file"), path);
       return FALSE;
     }
+
+  {
+    guint32 page_size = ((guint32) header[16] << 8) | header[17];
+    guint32 pages = read_be32 (header + 28);
+    gboolean size_valid = read_be32 (header + 24) == read_be32 (header + 92);
+
+    if (page_size == 1)
+      page_size = 65536;
+    if (size_valid && pages > 0 && (guint64) st.st_size < (guint64) pages * page_size)
+      {
+        g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED,
+                     _("The library “%s” is damaged: the file is shorter than it should be"), path);
+        return FALSE;
+      }
+  }
   return TRUE;
 }
 
@@ -498,8 +526,8 @@ zr_database_open (const char  *path,
       return NULL;
     }
 
-  if (get_user_version (self->db) > 0 && !zr_database_check_integrity (self, error))
-    return NULL;
+  /* Reading the schema version touches the first pages: a file whose
+   * header survived but whose schema did not fails here. */
 
   if (!migrate (self, error))
     return NULL;

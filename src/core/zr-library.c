@@ -844,6 +844,8 @@ load_labels (ZrDatabase  *db,
   return (GStrv) g_ptr_array_free (g_steal_pointer (&out), FALSE);
 }
 
+static ZrArticle *load_article (ZrLibrary *self, gint64 id, gboolean full, GError **error);
+
 /**
  * zr_library_get_article:
  *
@@ -855,6 +857,31 @@ ZrArticle *
 zr_library_get_article (ZrLibrary  *self,
                         gint64      id,
                         GError    **error)
+{
+  return load_article (self, id, TRUE, error);
+}
+
+/**
+ * zr_library_get_article_brief:
+ *
+ * Like zr_library_get_article() but without what takes time to work out
+ * (quotes, figures, the classification evidence): for listings.
+ *
+ * Returns: (transfer full): the article, or %NULL with @error set
+ */
+ZrArticle *
+zr_library_get_article_brief (ZrLibrary  *self,
+                              gint64      id,
+                              GError    **error)
+{
+  return load_article (self, id, FALSE, error);
+}
+
+static ZrArticle *
+load_article (ZrLibrary  *self,
+              gint64      id,
+              gboolean    full,
+              GError    **error)
 {
   g_autoptr(ZrArticle) article = g_new0 (ZrArticle, 1);
   ZrDatabase *db;
@@ -878,13 +905,19 @@ zr_library_get_article (ZrLibrary  *self,
   if (article->topics == NULL)
     return NULL;
 
+  article->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_quote_free);
+  if (!full)
+    {
+      article->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_figure_free);
+      return g_steal_pointer (&article);
+    }
+
   {
     g_autoptr(ZrClassification) c = zr_classifier_classify (self->classifier, article->record);
     g_free (article->why_json);
     article->why_json = g_steal_pointer (&c->why_json);
   }
 
-  article->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_quote_free);
   stmt = _zr_stmt (db, "SELECT paragraph, start_offset, end_offset, text, speaker, role FROM quotes"
                        " WHERE record_id = ? ORDER BY position", error);
   if (stmt == NULL)

@@ -84,6 +84,11 @@ ZrArticleSummary *zr_library_get_summary  (ZrLibrary             *self,
 ZrArticle      *zr_library_get_article    (ZrLibrary             *self,
                                            gint64                 id,
                                            GError               **error);
+/* Without quotes, figures and evidence (empty arrays, NULL why_json): for
+ * listings of many articles. */
+ZrArticle      *zr_library_get_article_brief (ZrLibrary          *self,
+                                              gint64              id,
+                                              GError            **error);
 gboolean        zr_library_is_empty       (ZrLibrary             *self);
 
 typedef struct
