@@ -27,6 +27,8 @@ struct _ZrWindow
   guint                 notice_timeout;
   GtkFileChooserNative *chooser;
   guint                 library_watch;     /* polls for other programs' imports */
+  guint                 counts_idle;       /* sidebar counts, after the list is drawn */
+  ZrFilter             *pending_counts;
   gint64                data_version;
   guint                 refreshing : 1;
   guint                 stats_fit : 1;

@@ -189,6 +189,37 @@ save_filter (ZrWindow       *self,
   g_settings_set_string (self->settings, "last-query", filter->query ? filter->query : "");
 }
 
+/* The sidebar's counts come from the statistics cache, whose first build
+ * after a change takes a quarter of a second on a large library. They are
+ * computed at low priority, after the list has been drawn, so the window
+ * shows its articles first and the counts a moment later. */
+static gboolean
+counts_idle_cb (gpointer user_data)
+{
+  ZrWindow *self = user_data;
+  gboolean was_refreshing = self->refreshing;
+
+  self->counts_idle = 0;
+  if (self->library != NULL && self->pending_counts != NULL)
+    {
+      self->refreshing = TRUE;
+      update_counts (self, self->pending_counts);
+      self->refreshing = was_refreshing;
+    }
+  g_clear_pointer (&self->pending_counts, zr_filter_free);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_counts (ZrWindow       *self,
+              const ZrFilter *filter)
+{
+  g_clear_pointer (&self->pending_counts, zr_filter_free);
+  self->pending_counts = zr_filter_copy (filter);
+  if (self->counts_idle == 0)
+    self->counts_idle = g_idle_add_full (G_PRIORITY_LOW, counts_idle_cb, self, NULL);
+}
+
 void
 zr_window_refresh (ZrWindow *self)
 {
@@ -208,7 +239,7 @@ zr_window_refresh (ZrWindow *self)
   self->refreshing = TRUE;
   filter = current_filter (self, TRUE);
   save_filter (self, filter);
-  update_counts (self, filter);
+  queue_counts (self, filter);
   update_stats (self, filter);
 
   if (filter->query != NULL)
@@ -705,6 +736,8 @@ zr_window_dispose (GObject *object)
     g_cancellable_cancel (self->import_cancellable);
   g_clear_handle_id (&self->notice_timeout, g_source_remove);
   g_clear_handle_id (&self->library_watch, g_source_remove);
+  g_clear_handle_id (&self->counts_idle, g_source_remove);
+  g_clear_pointer (&self->pending_counts, zr_filter_free);
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), ZR_TYPE_WINDOW);
   g_clear_object (&self->selection);

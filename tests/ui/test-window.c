@@ -402,6 +402,8 @@ test_import_action (Fixture       *f,
   g_assert_cmpuint (after, >, before);
   g_assert_cmpuint (after, ==, zr_library_count (library, NULL, NULL));
   g_assert_cmpint (find_article (library, "油茶林"), >, 0);
+  /* the sidebar's counts follow once the list is drawn */
+  zr_test_spin (100);
   g_assert_cmpuint (zr_sidebar_get_count (zr_window_get_sidebar (f->window), NULL), ==, after);
 
   /* The summary names what was imported */
