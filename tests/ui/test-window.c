@@ -636,6 +636,15 @@ test_import_folders (Fixture       *f,
   gboolean done = FALSE;
   guint before = g_list_model_get_n_items (model);
 
+#ifdef __SANITIZE_ADDRESS__
+  /* GTK 4.8's file chooser leaves buffers of threads it starts (GIO's
+   * volume monitor, libcloudproviders' bus lookup) behind at exit, which
+   * LeakSanitizer reports; the folder import itself is the path
+   * /ui/window/import-action covers. */
+  g_test_skip ("GTK's file chooser leaks under LeakSanitizer");
+  return;
+#endif
+
   g_signal_connect (f->window, "import-finished", G_CALLBACK (import_finished_cb), &done);
 
   /* Ctrl+Shift+O: a chooser for folders, several at a time */
@@ -769,7 +778,8 @@ test_sees_other_imports (Fixture       *f,
 
   /* …and the window shows it within a few seconds, without being asked. */
   start = g_get_monotonic_time ();
-  while (g_list_model_get_n_items (model) != before + added &&
+  while ((g_list_model_get_n_items (model) != before + added ||
+          zr_sidebar_get_count (zr_window_get_sidebar (f->window), NULL) != before + added) &&
          g_get_monotonic_time () - start < 10 * G_USEC_PER_SEC)
     zr_test_spin (100);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, before + added);
