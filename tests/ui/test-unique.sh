@@ -21,9 +21,11 @@ export GTK_A11Y=none
 "$cli" --db "$db" import "$first" >/dev/null || { echo "could not make the test library"; exit 1; }
 before=$("$cli" --db "$db" articles --json | grep -c '"id":')
 
-"$app" --db "$db" &
+"$app" --db "$db" > "$dir/first.log" 2>&1 &
 pid=$!
 xdotool search --sync --onlyvisible --pid "$pid" >/dev/null 2>&1 || { echo "the first window did not appear"; exit 1; }
+# as a person would, start the second one a moment after the first is up
+sleep 2
 
 start=$(date +%s)
 timeout 20 "$app" --db "$db" "$second"
@@ -39,7 +41,7 @@ for i in $(seq 1 40); do
   sleep 0.5
 done
 echo "articles before: $before, after: $after"
-[ "$after" -gt "$before" ] || { echo "the handed-over page was not imported"; exit 1; }
+[ "$after" -gt "$before" ] || { echo "the handed-over page was not imported"; cat "$dir/first.log"; exit 1; }
 windows=$(xdotool search --onlyvisible --pid "$pid" 2>/dev/null | wc -l)
 echo "first instance windows: $windows"
 exit 0
