@@ -75,6 +75,21 @@ json_article_fields (ZrJson          *json,
   zr_json_int (json, a->chars);
 }
 
+/* Where a quote or a figure stands: paragraph index, character offsets. */
+static void
+json_span (ZrJson *json,
+           guint   paragraph,
+           guint   start,
+           guint   end)
+{
+  zr_json_key (json, "paragraph");
+  zr_json_int (json, paragraph);
+  zr_json_key (json, "start");
+  zr_json_int (json, start);
+  zr_json_key (json, "end");
+  zr_json_int (json, end);
+}
+
 static char *
 headline_or_start (const ZrArticle *a)
 {
@@ -406,12 +421,7 @@ zr_cli_show (ZrCli *cli,
         zr_json_string (json, q->speaker);
         zr_json_key (json, "role");
         zr_json_string (json, q->role);
-        zr_json_key (json, "paragraph");
-        zr_json_int (json, q->paragraph);
-        zr_json_key (json, "start");
-        zr_json_int (json, q->start);
-        zr_json_key (json, "end");
-        zr_json_int (json, q->end);
+        json_span (json, q->paragraph, q->start, q->end);
         zr_json_end_object (json);
       }
     zr_json_end_array (json);
@@ -425,12 +435,7 @@ zr_cli_show (ZrCli *cli,
         zr_json_string (json, f->text);
         zr_json_key (json, "context");
         zr_json_string (json, f->context);
-        zr_json_key (json, "paragraph");
-        zr_json_int (json, f->paragraph);
-        zr_json_key (json, "start");
-        zr_json_int (json, f->start);
-        zr_json_key (json, "end");
-        zr_json_int (json, f->end);
+        json_span (json, f->paragraph, f->start, f->end);
         zr_json_end_object (json);
       }
     zr_json_end_array (json);

@@ -25,7 +25,7 @@
 #define OUTSIDE_GROUP      "Outside"
 #define IGNORE_GROUP       "Ignore"
 #define TOPICS_GROUP       "Topics"
-/* why_json is stored with every record: keep it to the evidence that decided. */
+/* why_json is shown when an article is opened: keep it to the evidence that decided. */
 #define MAX_EVIDENCE       12
 
 typedef enum
@@ -768,6 +768,14 @@ ZrClassification *
 zr_classifier_classify (ZrClassifier   *self,
                         const ZrRecord *record)
 {
+  return zr_classifier_classify_full (self, record, TRUE);
+}
+
+ZrClassification *
+zr_classifier_classify_full (ZrClassifier   *self,
+                             const ZrRecord *record,
+                             gboolean        with_evidence)
+{
   ZrClassification *c;
   guint n_labels;
   guint n_topics;
@@ -863,6 +871,9 @@ zr_classifier_classify (ZrClassifier   *self,
   else
     topic_rule = "no topic word found";
   c->topic = topic >= 0 ? g_strdup (topic_names[topic]) : NULL;
+
+  if (!with_evidence)
+    return c;
 
   json = zr_json_new (FALSE);
   zr_json_begin_object (json);

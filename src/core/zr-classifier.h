@@ -63,6 +63,12 @@ ZrClassifier     *zr_classifier_new_from_bytes (GBytes         *gazetteer,
                                                 GError        **error);
 ZrClassification *zr_classifier_classify   (ZrClassifier     *self,
                                             const ZrRecord   *record);
+/* With @with_evidence FALSE, why_json stays NULL: the import and
+ * reclassification store only the decision, and the evidence is worked
+ * out again when an article is opened. */
+ZrClassification *zr_classifier_classify_full (ZrClassifier   *self,
+                                               const ZrRecord *record,
+                                               gboolean        with_evidence);
 /* A stable digest of the loaded data, to tell when reclassifying is due. */
 const char       *zr_classifier_get_data_version (ZrClassifier *self);
 

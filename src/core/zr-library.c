@@ -589,7 +589,7 @@ zr_library_import_file (ZrLibrary   *self,
     {
       Analysed a = { 0 };
       a.record = g_ptr_array_index (page->records, i);
-      a.classification = zr_classifier_classify (self->classifier, a.record);
+      a.classification = zr_classifier_classify_full (self->classifier, a.record, FALSE);
       a.quotes = zr_quotes_extract (a.record);
       g_array_append_val (analysed, a);
     }
@@ -1155,7 +1155,7 @@ reclassify_ids (ZrLibrary     *self,
       article->record = load_record (db, id, article, error);
       if (article->record == NULL)
         return FALSE;
-      c = zr_classifier_classify (self->classifier, article->record);
+      c = zr_classifier_classify_full (self->classifier, article->record, FALSE);
       if (g_strcmp0 (c->district, article->district) != 0 || g_strcmp0 (c->topic, article->topic) != 0)
         changed++;
 
