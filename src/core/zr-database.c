@@ -414,35 +414,42 @@ read_be32 (const guchar *p)
  * database, and not shorter than the size its header records (a copy cut
  * short). A full PRAGMA quick_check reads every page — seconds for a large
  * library at every start — so damage elsewhere is left to surface as
- * SQLITE_CORRUPT when it is read (reported as ZR_DATABASE_ERROR_DAMAGED). */
+ * SQLITE_CORRUPT when it is read (reported as ZR_DATABASE_ERROR_DAMAGED).
+ *
+ * The header is read through the connection's own file handle. Opening the
+ * file a second time and closing it would drop every POSIX lock this process
+ * holds on it (the locks of the other connections too, such as the window's
+ * while an import runs on its own connection), and another process could
+ * then take the library for unused and remove a write-ahead log still being
+ * written to. */
 static gboolean
-looks_like_sqlite (const char  *path,
+looks_like_sqlite (sqlite3     *db,
+                   const char  *path,
                    GError     **error)
 {
   static const char magic[16] = "SQLite format 3";
   guchar header[100];
-  FILE *f;
-  size_t n;
-  GStatBuf st;
+  sqlite3_file *file = NULL;
+  sqlite3_int64 size = 0;
+  int rc;
 
-  if (g_stat (path, &st) != 0)
-    return TRUE;   /* does not exist yet: it will be created */
-  if (st.st_size == 0)
-    return TRUE;
-  f = g_fopen (path, "rb");
-  if (f == NULL)
-    {
-      int saved = errno;
-      g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_FAILED,
-                   _("Could not open the library “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  n = fread (header, 1, sizeof header, f);
-  fclose (f);
-  if (n < sizeof header || memcmp (header, magic, sizeof magic) != 0)
+  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK
+      || file == NULL || file->pMethods == NULL)
+    return TRUE;   /* nothing opened yet: SQLite reports what it finds */
+  if (file->pMethods->xFileSize (file, &size) != SQLITE_OK || size == 0)
+    return TRUE;   /* new: it will be created */
+
+  rc = file->pMethods->xRead (file, header, sizeof header, 0);
+  if (rc == SQLITE_IOERR_SHORT_READ || (rc == SQLITE_OK && memcmp (header, magic, sizeof magic) != 0))
     {
       g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED,
                    _("The library “%s” is damaged: it is not a library file"), path);
+      return FALSE;
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_FAILED,
+                   _("Could not read the library “%s”: %s"), path, sqlite3_errstr (rc));
       return FALSE;
     }
 
@@ -453,7 +460,7 @@ looks_like_sqlite (const char  *path,
 
     if (page_size == 1)
       page_size = 65536;
-    if (size_valid && pages > 0 && (guint64) st.st_size < (guint64) pages * page_size)
+    if (size_valid && pages > 0 && (guint64) size < (guint64) pages * page_size)
       {
         g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED,
                      _("The library “%s” is damaged: the file is shorter than it should be"), path);
@@ -491,8 +498,6 @@ zr_database_open (const char  *path,
                        _("Could not create the folder “%s”: %s"), dir, g_strerror (saved));
           return NULL;
         }
-      if (!looks_like_sqlite (path, error))
-        return NULL;
     }
 
   self = g_object_new (ZR_TYPE_DATABASE, NULL);
@@ -508,6 +513,9 @@ zr_database_open (const char  *path,
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
+
+  if (!looks_like_sqlite (self->db, path, error))
+    return NULL;
 
   if (!zr_search_register_tokenizer (self->db, error))
     return NULL;

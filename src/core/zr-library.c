@@ -454,6 +454,31 @@ delete_source_records (ZrDatabase  *db,
   return step_done (db, del, error);
 }
 
+/* Whether @path is the library's own file (or its log or shared memory).
+ * Reading it would do no good, and closing it after reading would drop the
+ * locks this process holds on the library. Compared by device and inode,
+ * without opening anything. */
+static gboolean
+is_library_file (ZrDatabase *db,
+                 const char *path)
+{
+  static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+  const char *library = zr_database_get_path (db);
+  GStatBuf st;
+
+  if (library == NULL || g_strcmp0 (library, ":memory:") == 0 || g_stat (path, &st) != 0)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *own = g_strconcat (library, suffixes[i], NULL);
+      GStatBuf own_st;
+
+      if (g_stat (own, &own_st) == 0 && own_st.st_dev == st.st_dev && own_st.st_ino == st.st_ino)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 read_file (const char  *path,
            char       **contents,
@@ -547,6 +572,12 @@ zr_library_import_file (ZrLibrary   *self,
   abs = g_canonicalize_filename (path, NULL);
   basename = g_path_get_basename (abs);
 
+  if (is_library_file (db, abs))
+    {
+      g_set_error (error, ZR_IMPORT_ERROR, ZR_IMPORT_ERROR_NOT_SUPPORTED,
+                   _("This is the library file itself, not a page file"));
+      return FALSE;
+    }
   if (!read_file (abs, &contents, &len, error))
     return FALSE;
 

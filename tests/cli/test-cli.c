@@ -273,6 +273,89 @@ test_cite_and_stats (Fixture       *f,
   g_assert_cmpint (zr_test_json_int (stats.out, "$.chars"), >, 0);
 }
 
+/* The window keeps the library open while an import writes through a
+ * connection of its own, and the user may run the command-line tool at the
+ * same time. Opening that second connection must not drop the locks the
+ * process holds on the file: the tool, finding the library unused when it
+ * closes, would remove the write-ahead log the import then writes to, and
+ * the imported page would be gone. */
+static void
+test_import_beside_open_window_and_cli (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autofree char *a = g_test_build_filename (G_TEST_DIST, "data", "core", "page-a.txt", NULL);
+  g_autofree char *b = g_test_build_filename (G_TEST_DIST, "data", "core", "page-b.txt", NULL);
+  const char *first[] = { a, NULL };
+  const char *second[] = { b, NULL };
+  g_autoptr(ZrLibrary) window = NULL;
+  g_autoptr(ZrLibrary) importer = NULL;
+  g_autoptr(ZrImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) before = { 0 };
+  g_auto(Run) during = { 0 };
+  g_auto(Run) after = { 0 };
+  g_auto(Run) list = { 0 };
+  gint64 n_before;
+
+  window = zr_test_open_library (f->db);
+  report = zr_library_import (window, first, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&report, zr_import_report_free);
+  run_cli (f, &before, "stats", "--json", NULL);
+  g_assert_cmpint (before.status, ==, 0);
+  n_before = zr_test_json_int (before.out, "$.articles");
+  g_assert_cmpint (n_before, >, 0);
+
+  importer = zr_test_open_library (f->db);
+  /* the tool opens and closes the library while both connections are open */
+  run_cli (f, &during, "stats", "--json", NULL);
+  g_assert_cmpint (during.status, ==, 0);
+  report = zr_library_import (importer, second, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->imported_files, ==, 1);
+  g_assert_cmpuint (report->articles, >, 0);
+
+  run_cli (f, &after, "stats", "--json", NULL);
+  g_assert_cmpint (after.status, ==, 0);
+  g_assert_cmpint (zr_test_json_int (after.out, "$.articles"), ==, n_before + report->articles);
+  /* and still there once every connection is closed */
+  g_clear_object (&importer);
+  g_clear_object (&window);
+  run_cli (f, &list, "stats", "--json", NULL);
+  g_assert_cmpint (zr_test_json_int (list.out, "$.articles"), ==, n_before + report->articles);
+}
+
+/* Naming the library file itself among the files to import is refused
+ * with a reason; the pages beside it are imported and the library is
+ * unharmed. */
+static void
+test_import_library_itself_refused (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autofree char *a = g_test_build_filename (G_TEST_DIST, "data", "core", "page-a.txt", NULL);
+  g_autofree char *b = g_test_build_filename (G_TEST_DIST, "data", "core", "page-b.txt", NULL);
+  g_autofree char *failed_path = NULL;
+  g_autofree char *failed_error = NULL;
+  g_auto(Run) first = { 0 };
+  g_auto(Run) r = { 0 };
+  g_auto(Run) stats = { 0 };
+
+  run_cli (f, &first, "import", "--json", a, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  run_cli (f, &r, "import", "--json", f->db, b, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpint (zr_test_json_int (r.out, "$.imported_files"), ==, 1);
+  g_assert_cmpint (zr_test_json_length (r.out, "$.failed"), ==, 1);
+  failed_path = zr_test_json_get (r.out, "$.failed[0].path");
+  failed_error = zr_test_json_get (r.out, "$.failed[0].error");
+  g_assert_true (g_str_has_suffix (failed_path, "library.db"));
+  g_assert_nonnull (strstr (failed_error, "library file itself"));
+  run_cli (f, &stats, "stats", "--json", NULL);
+  g_assert_cmpint (stats.status, ==, 0);
+  g_assert_cmpint (zr_test_json_int (stats.out, "$.articles"),
+                   ==, zr_test_json_int (first.out, "$.articles") + zr_test_json_int (r.out, "$.articles"));
+}
+
 static void
 test_damaged_library_moved_aside (Fixture       *f,
                                   gconstpointer  data)
@@ -367,6 +450,8 @@ main (int   argc,
   ADD ("/cli/missing-article-fails", test_missing_article_fails);
   ADD ("/cli/cite-and-stats", test_cite_and_stats);
   ADD ("/cli/damaged-library-moved-aside", test_damaged_library_moved_aside);
+  ADD ("/cli/import-beside-open-window-and-cli", test_import_beside_open_window_and_cli);
+  ADD ("/cli/import-library-itself-refused", test_import_library_itself_refused);
   ADD ("/cli/unreadable-file", test_unreadable_file);
 #undef ADD
 
