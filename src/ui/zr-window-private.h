@@ -21,6 +21,7 @@ struct _ZrWindow
   ZrArticleModel       *model;
   GtkSingleSelection   *selection;
   GCancellable         *import_cancellable;
+  GPtrArray            *queued_imports;    /* char* paths handed in during an import */
   gboolean              show_sidebar;
   gboolean              show_stats;
   char                 *notice;

@@ -634,6 +634,16 @@ import_done_cb (GObject      *source,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
   _zr_window_actions_update (self);
   g_signal_emit (self, signals[IMPORT_FINISHED], 0, report != NULL ? report->imported_files : 0);
+
+  /* Files handed in while this import ran (a drop, a second start with
+   * files) are imported now, unless the window is going away. */
+  if (self->queued_imports != NULL && self->queued_imports->len > 0 && self->library != NULL)
+    {
+      g_autoptr(GPtrArray) queued = g_steal_pointer (&self->queued_imports);
+
+      g_ptr_array_add (queued, NULL);
+      zr_window_import (self, (const char * const *) queued->pdata);
+    }
 }
 
 void
@@ -648,8 +658,18 @@ zr_window_import (ZrWindow           *self,
   g_return_if_fail (ZR_IS_WINDOW (self));
   g_return_if_fail (paths != NULL);
 
-  if (self->import_cancellable != NULL || paths[0] == NULL)
+  if (paths[0] == NULL)
     return;
+  if (self->import_cancellable != NULL)
+    {
+      /* one import at a time: the others wait their turn, none is dropped */
+      if (self->queued_imports == NULL)
+        self->queued_imports = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; paths[i] != NULL; i++)
+        if (!g_ptr_array_find_with_equal_func (self->queued_imports, paths[i], g_str_equal, NULL))
+          g_ptr_array_add (self->queued_imports, g_strdup (paths[i]));
+      return;
+    }
 
   app = ZR_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   real = zr_application_get_library (app);
@@ -745,6 +765,7 @@ zr_window_dispose (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
   g_clear_object (&self->import_cancellable);
+  g_clear_pointer (&self->queued_imports, g_ptr_array_unref);
 
   G_OBJECT_CLASS (zr_window_parent_class)->dispose (object);
 }

@@ -376,6 +376,56 @@ import_finished_cb (ZrWindow *window,
   *done = TRUE;
 }
 
+static void close_import_dialogs (void);
+
+static void
+import_counted_cb (ZrWindow *window,
+                   guint     n_files,
+                   guint    *n_imports)
+{
+  (*n_imports)++;
+}
+
+/* Files handed in while an import runs (a drop, a second start of the app
+ * with files) wait for it and are imported after it: none is dropped. */
+static void
+test_import_while_importing (Fixture       *f,
+                             gconstpointer  data)
+{
+  ZrLibrary *library = zr_window_get_library (f->window);
+  GListModel *model = zr_window_get_article_model (f->window);
+  const char *sample_dir = g_getenv ("ZR_SAMPLE_DIR");
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "ui", "import", NULL);
+  g_autofree char *page = NULL;
+  const char *first[2] = { NULL, NULL };
+  const char *second[2] = { dir, NULL };
+  guint n_imports = 0;
+  gboolean both = FALSE;
+
+  if (sample_dir == NULL)
+    {
+      g_test_skip ("no sample edition");
+      return;
+    }
+  page = g_build_filename (sample_dir, "2024-05-20_第03版_城区.txt", NULL);
+  first[0] = page;
+  g_assert_cmpint (find_article (library, "油茶林"), <, 0);
+
+  g_signal_connect (f->window, "import-finished", G_CALLBACK (import_counted_cb), &n_imports);
+  zr_window_import (f->window, first);
+  g_assert_true (zr_window_get_importing (f->window));
+  zr_window_import (f->window, second);
+
+  for (int i = 0; i < 600 && n_imports < 2; i++)
+    zr_test_spin (50);
+  both = n_imports == 2;
+  g_assert_true (both);
+  g_assert_false (zr_window_get_importing (f->window));
+  g_assert_cmpint (find_article (library, "油茶林"), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, zr_library_count (library, NULL, NULL));
+  close_import_dialogs ();
+}
+
 static void
 test_import_action (Fixture       *f,
                     gconstpointer  data)
@@ -812,6 +862,7 @@ main (int   argc,
   g_test_add ("/ui/window/open-article-uri", Fixture, NULL, fixture_setup, test_open_article_uri, fixture_teardown);
   g_test_add ("/ui/window/copy-with-citation", Fixture, NULL, fixture_setup, test_copy_with_citation, fixture_teardown);
   g_test_add ("/ui/window/import-action", Fixture, NULL, fixture_setup, test_import_action, fixture_teardown);
+  g_test_add ("/ui/window/import-while-importing", Fixture, NULL, fixture_setup, test_import_while_importing, fixture_teardown);
   g_test_add ("/ui/window/markup-literal", Fixture, NULL, fixture_setup, test_markup_literal, fixture_teardown);
   g_test_add ("/ui/window/find-keeps-styles", Fixture, NULL, fixture_setup, test_find_keeps_styles, fixture_teardown);
   g_test_add ("/ui/window/import-folders", Fixture, NULL, fixture_setup, test_import_folders, fixture_teardown);
