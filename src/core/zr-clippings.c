@@ -45,7 +45,11 @@ step_done (ZrDatabase  *db,
 static const char insert_sql[] =
   "INSERT INTO clippings (record_id, source_path, record_position, quote_text, speaker, role,"
   "                       headline, citation, note, saved_at)"
-  " VALUES ((SELECT id FROM records WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+  /* linked to the record only when it is this library's record of that
+   * page (a quote saved from the sample edition is kept unlinked) */
+  " VALUES ((SELECT r.id FROM records r JOIN sources s ON s.id = r.source_id"
+  "          WHERE r.id = ?1 AND s.path = ?2 AND r.position = ?3),"
+  "         ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
   " ON CONFLICT (quote_text, source_path, record_position) DO UPDATE"
   "   SET note = COALESCE (excluded.note, note)";
 

@@ -454,3 +454,10 @@ zr_sidebar_get_count (ZrSidebar  *self,
     return 0;
   return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "count"));
 }
+
+guint
+zr_sidebar_get_clippings_count (ZrSidebar *self)
+{
+  g_return_val_if_fail (ZR_IS_SIDEBAR (self), 0);
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->clippings_row), "count"));
+}

@@ -32,5 +32,6 @@ void     zr_sidebar_set_counts        (ZrSidebar          *self,
                                        guint               clippings);
 guint    zr_sidebar_get_count         (ZrSidebar          *self,
                                        const char         *name);
+guint    zr_sidebar_get_clippings_count (ZrSidebar        *self);
 
 G_END_DECLS

@@ -111,7 +111,7 @@ delete_clipping_action (GtkWidget  *widget,
   ZrWindow *self = ZR_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!zr_clippings_delete (zr_library_get_database (self->library), g_variant_get_int64 (param), &error))
+  if (!zr_clippings_delete (_zr_window_get_clippings_database (self), g_variant_get_int64 (param), &error))
     {
       zr_window_show_notice (self, error->message);
       return;
@@ -134,7 +134,7 @@ export_response_cb (GtkNativeDialog *chooser,
     goto out;
 
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  text = zr_clippings_export (zr_library_get_database (self->library), format, &error);
+  text = zr_clippings_export (_zr_window_get_clippings_database (self), format, &error);
   if (text == NULL ||
       !g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
                                 G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))

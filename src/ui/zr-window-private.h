@@ -55,6 +55,7 @@ struct _ZrWindow
   GtkLabel             *notice_label;
 };
 
+ZrDatabase *_zr_window_get_clippings_database (ZrWindow *self);
 void _zr_window_class_actions_init (ZrWindowClass *klass);
 void _zr_window_actions_update     (ZrWindow      *self);
 void _zr_window_choose_import      (ZrWindow      *self);

@@ -72,6 +72,20 @@ show_empty (ZrWindow   *self,
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
 }
 
+/* Clippings are the user's own: they are kept in the user's library even
+ * while the window shows the sample edition, so a quote saved from the
+ * sample is still there after the first import and the next start. */
+ZrDatabase *
+_zr_window_get_clippings_database (ZrWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  ZrLibrary *real = ZR_IS_APPLICATION (app) ? zr_application_get_library (ZR_APPLICATION (app)) : NULL;
+
+  if (real == NULL)
+    real = self->library;
+  return real != NULL ? zr_library_get_database (real) : NULL;
+}
+
 static void
 update_counts (ZrWindow       *self,
                const ZrFilter *filter)
@@ -95,7 +109,8 @@ update_counts (ZrWindow       *self,
   zr_filter_set_query (all, filter->query);
   total = zr_library_count (self->library, all, NULL);
 
-  zr_sidebar_set_counts (self->sidebar, total, by_district, by_topic, zr_clippings_count (db));
+  zr_sidebar_set_counts (self->sidebar, total, by_district, by_topic,
+                         zr_clippings_count (_zr_window_get_clippings_database (self)));
 }
 
 /* The panel coalesces these: it queries once, a moment after the last */
@@ -170,7 +185,7 @@ load_clippings (ZrWindow *self)
   g_autoptr(GPtrArray) clippings = NULL;
   g_autoptr(GError) error = NULL;
 
-  clippings = zr_clippings_list (zr_library_get_database (self->library), &error);
+  clippings = zr_clippings_list (_zr_window_get_clippings_database (self), &error);
   if (clippings == NULL)
     g_warning ("Could not read the clippings: %s", error->message);
   zr_clippings_view_set_clippings (self->clippings_view, clippings);
@@ -502,7 +517,7 @@ save_quote_cb (ZrWindow      *self,
 
   if (article == NULL)
     return;
-  if (zr_clippings_save (zr_library_get_database (self->library), article,
+  if (zr_clippings_save (_zr_window_get_clippings_database (self), article,
                          quote_index, text, NULL, &error) < 0)
     {
       g_autofree char *msg = g_strdup_printf (_("Could not save the quote: %s"), error->message);
@@ -690,6 +705,13 @@ zr_window_import (ZrWindow           *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
   _zr_window_actions_update (self);
+}
+
+gboolean
+zr_window_get_counts_pending (ZrWindow *self)
+{
+  g_return_val_if_fail (ZR_IS_WINDOW (self), FALSE);
+  return self->counts_idle != 0;
 }
 
 gboolean

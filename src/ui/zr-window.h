@@ -36,6 +36,9 @@ void           zr_window_show_notice       (ZrWindow      *self,
                                             const char    *text);
 const char    *zr_window_get_notice        (ZrWindow      *self);
 void           zr_window_refresh           (ZrWindow      *self);
+/* TRUE while the sidebar's counts wait to be recomputed (they follow the
+ * list at low priority) */
+gboolean       zr_window_get_counts_pending (ZrWindow     *self);
 
 ZrSidebar     *zr_window_get_sidebar       (ZrWindow      *self);
 ZrArticleView *zr_window_get_article_view  (ZrWindow      *self);

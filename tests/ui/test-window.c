@@ -11,6 +11,7 @@
 #include "zr-application.h"
 #include "zr-article-item.h"
 #include "zr-citation.h"
+#include "zr-clippings.h"
 #include "zr-import-dialog.h"
 #include "zr-quotes.h"
 #include "zr-window.h"
@@ -60,6 +61,7 @@ fixture_setup (Fixture       *f,
   const char *pages[3] = { NULL, NULL, NULL };
   g_autofree char *page = g_test_build_filename (G_TEST_DIST, "data", "ui", "2024-07-02_第02版_城区.txt", NULL);
   g_autofree char *page2 = g_test_build_filename (G_TEST_DIST, "data", "ui", "2024-07-02_第03版_专栏.txt", NULL);
+  gboolean empty = g_strcmp0 (data, "empty") == 0;
 
   reset_settings ();
 
@@ -67,15 +69,19 @@ fixture_setup (Fixture       *f,
   g_assert_no_error (error);
   f->db_path = g_build_filename (f->tmpdir, "library.db", NULL);
 
-  /* The test library is made with the core, from fixture pages */
+  /* The test library is made with the core, from fixture pages; "empty"
+   * leaves it empty, and the window opens on the sample edition */
   library = open_library (f->db_path);
-  pages[0] = page;
-  pages[1] = page2;
-  report = zr_library_import (library, pages, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (report);
-  g_assert_cmpuint (report->imported_files, ==, 2);
-  g_assert_cmpuint (report->failed->len, ==, 0);
+  if (!empty)
+    {
+      pages[0] = page;
+      pages[1] = page2;
+      report = zr_library_import (library, pages, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (report);
+      g_assert_cmpuint (report->imported_files, ==, 2);
+      g_assert_cmpuint (report->failed->len, ==, 0);
+    }
   g_clear_object (&library);
 
   f->app = zr_application_new ();
@@ -87,7 +93,7 @@ fixture_setup (Fixture       *f,
 
   f->window = ZR_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
   g_assert_true (ZR_IS_WINDOW (f->window));
-  g_assert_false (zr_window_get_is_sample (f->window));
+  g_assert_true (zr_window_get_is_sample (f->window) == empty);
   zr_test_spin (200);
 }
 
@@ -191,6 +197,17 @@ expected_citation (const ZrArticle *article,
   return zr_citation_format (&source, ZR_CITATION_FORMAT_PLAIN, NULL);
 }
 
+/* Lets the window draw and waits for the sidebar's counts, which follow
+ * the list at low priority (slow under sanitizers and load). */
+static void
+wait_for_counts (Fixture *f)
+{
+  zr_test_spin (50);
+  for (int i = 0; i < 500 && zr_window_get_counts_pending (f->window); i++)
+    zr_test_spin (20);
+  g_assert_false (zr_window_get_counts_pending (f->window));
+}
+
 static void
 test_sidebar_district (Fixture       *f,
                        gconstpointer  data)
@@ -208,6 +225,7 @@ test_sidebar_district (Fixture       *f,
   total = zr_library_count (library, NULL, NULL);
   g_assert_cmpuint (total, >=, 3);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, total);
+  wait_for_counts (f);
   g_assert_cmpuint (zr_sidebar_get_count (sidebar, NULL), ==, total);
 
   first = zr_library_get_summary (library, g_array_index (ids, gint64, 0), NULL);
@@ -426,6 +444,81 @@ test_import_while_importing (Fixture       *f,
   close_import_dialogs ();
 }
 
+/* Selects @needle in the open article and saves it to the clippings, as
+ * with "Save to Clippings" (Ctrl+S) on a selection. */
+static void
+save_selection (Fixture    *f,
+                const char *needle)
+{
+  ZrArticleView *view = zr_window_get_article_view (f->window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (zr_article_view_get_text_view (view));
+  GtkTextIter start, a, b;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, needle, 0, &a, &b, NULL));
+  gtk_text_buffer_select_range (buffer, &a, &b);
+  gtk_widget_activate_action (GTK_WIDGET (view), "article.save-quote", NULL);
+  zr_test_spin (50);
+  g_assert_cmpstr (zr_window_get_notice (f->window), ==, _("Saved to clippings"));
+}
+
+/* A quote saved while the window shows the sample edition is the user's:
+ * it is kept in their library, listed under 引语收藏 and still there after
+ * the first import replaces the sample and at the next start. */
+static void
+test_sample_clippings_kept (Fixture       *f,
+                            gconstpointer  data)
+{
+  ZrLibrary *sample = zr_window_get_library (f->window);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(ZrLibrary) real = NULL;
+  g_autoptr(ZrArticle) article = NULL;
+  g_autoptr(GPtrArray) clippings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "ui", "import", NULL);
+  const char *paths[2] = { dir, NULL };
+  const ZrParagraph *p = NULL;
+  g_autofree char *needle = NULL;
+  gboolean done = FALSE;
+
+  ids = zr_library_list_ids (sample, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, >, 0);
+  g_assert_true (zr_window_open_article (f->window, g_array_index (ids, gint64, 0)));
+  article = zr_library_get_article (sample, g_array_index (ids, gint64, 0), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; p == NULL && i < article->record->paragraphs->len; i++)
+    {
+      const ZrParagraph *q = g_ptr_array_index (article->record->paragraphs, i);
+      if (q->kind == ZR_PARAGRAPH_KIND_BODY && g_utf8_strlen (q->text, -1) >= 12)
+        p = q;
+    }
+  g_assert_nonnull (p);
+  needle = g_utf8_substring (p->text, 0, 12);
+  save_selection (f, needle);
+
+  /* in the user's library, not in the sample's */
+  real = open_library (f->db_path);
+  clippings = zr_clippings_list (zr_library_get_database (real), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (clippings->len, ==, 1);
+  g_assert_cmpstr (((ZrClipping *) g_ptr_array_index (clippings, 0))->quote, ==, needle);
+  g_assert_cmpint (((ZrClipping *) g_ptr_array_index (clippings, 0))->article_id, ==, -1);
+  g_assert_cmpuint (zr_clippings_count (zr_library_get_database (sample)), ==, 0);
+  wait_for_counts (f);
+  g_assert_cmpuint (zr_sidebar_get_clippings_count (zr_window_get_sidebar (f->window)), ==, 1);
+  g_clear_pointer (&clippings, g_ptr_array_unref);
+
+  /* the first import leaves the sample; the clipping stays */
+  g_signal_connect (f->window, "import-finished", G_CALLBACK (import_finished_cb), &done);
+  zr_window_import (f->window, paths);
+  g_assert_true (zr_test_wait_for (&done, 30000));
+  g_assert_false (zr_window_get_is_sample (f->window));
+  wait_for_counts (f);
+  g_assert_cmpuint (zr_sidebar_get_clippings_count (zr_window_get_sidebar (f->window)), ==, 1);
+  close_import_dialogs ();
+}
+
 static void
 test_import_action (Fixture       *f,
                     gconstpointer  data)
@@ -453,7 +546,7 @@ test_import_action (Fixture       *f,
   g_assert_cmpuint (after, ==, zr_library_count (library, NULL, NULL));
   g_assert_cmpint (find_article (library, "油茶林"), >, 0);
   /* the sidebar's counts follow once the list is drawn */
-  zr_test_spin (100);
+  wait_for_counts (f);
   g_assert_cmpuint (zr_sidebar_get_count (zr_window_get_sidebar (f->window), NULL), ==, after);
 
   /* The summary names what was imported */
@@ -862,6 +955,7 @@ main (int   argc,
   g_test_add ("/ui/window/open-article-uri", Fixture, NULL, fixture_setup, test_open_article_uri, fixture_teardown);
   g_test_add ("/ui/window/copy-with-citation", Fixture, NULL, fixture_setup, test_copy_with_citation, fixture_teardown);
   g_test_add ("/ui/window/import-action", Fixture, NULL, fixture_setup, test_import_action, fixture_teardown);
+  g_test_add ("/ui/window/sample-clippings-kept", Fixture, "empty", fixture_setup, test_sample_clippings_kept, fixture_teardown);
   g_test_add ("/ui/window/import-while-importing", Fixture, NULL, fixture_setup, test_import_while_importing, fixture_teardown);
   g_test_add ("/ui/window/markup-literal", Fixture, NULL, fixture_setup, test_markup_literal, fixture_teardown);
   g_test_add ("/ui/window/find-keeps-styles", Fixture, NULL, fixture_setup, test_find_keeps_styles, fixture_teardown);
