@@ -163,11 +163,14 @@ assert_panel_matches (Fixture        *f,
                       const ZrFilter *filter)
 {
   g_autoptr(ZrStats) expected = expected_stats (f, filter);
-  const ZrStats *shown = zr_stats_panel_get_stats (f->panel);
+  const ZrStats *shown;
   g_autofree char *markdown = NULL;
   g_autofree char *csv = NULL;
   g_autofree char *line = NULL;
 
+  /* the panel refreshes a moment after a change: do not race it */
+  zr_stats_panel_flush (f->panel);
+  shown = zr_stats_panel_get_stats (f->panel);
   g_assert_nonnull (shown);
   g_assert_cmpuint (shown->articles, ==, expected->articles);
   g_assert_cmpuint (shown->chars, ==, expected->chars);
