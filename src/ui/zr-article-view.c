@@ -780,6 +780,22 @@ copy_quote_citation_action (GtkWidget  *widget,
   copy_text (self, citation, _("Quote copied with citation"));
 }
 
+/* From the text's context menu: the selected text, whatever quote was
+ * focused before */
+static void
+save_selection_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  ZrArticleView *self = ZR_ARTICLE_VIEW (widget);
+  g_autofree char *selection = NULL;
+
+  if (self->article == NULL)
+    return;
+  selection = zr_article_view_dup_selection (self);
+  g_signal_emit (self, signals[SAVE_QUOTE], 0, 0u, selection);
+}
+
 static void
 save_quote_action (GtkWidget  *widget,
                    const char *action_name,
@@ -1085,6 +1101,7 @@ zr_article_view_class_init (ZrArticleViewClass *klass)
   gtk_widget_class_install_action (widget_class, "article.copy-quote", NULL, copy_quote_action);
   gtk_widget_class_install_action (widget_class, "article.copy-quote-citation", NULL, copy_quote_citation_action);
   gtk_widget_class_install_action (widget_class, "article.save-quote", NULL, save_quote_action);
+  gtk_widget_class_install_action (widget_class, "article.save-selection", NULL, save_selection_action);
   gtk_widget_class_install_action (widget_class, "article.copy-citation", NULL, copy_citation_action);
   gtk_widget_class_install_action (widget_class, "article.find", NULL, find_action);
 

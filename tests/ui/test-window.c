@@ -445,7 +445,7 @@ test_import_while_importing (Fixture       *f,
 }
 
 /* Selects @needle in the open article and saves it to the clippings, as
- * with "Save to Clippings" (Ctrl+S) on a selection. */
+ * "Save Selection to Clippings" in the text's context menu does. */
 static void
 save_selection (Fixture    *f,
                 const char *needle)
@@ -457,7 +457,7 @@ save_selection (Fixture    *f,
   gtk_text_buffer_get_start_iter (buffer, &start);
   g_assert_true (gtk_text_iter_forward_search (&start, needle, 0, &a, &b, NULL));
   gtk_text_buffer_select_range (buffer, &a, &b);
-  gtk_widget_activate_action (GTK_WIDGET (view), "article.save-quote", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (view), "article.save-selection", NULL);
   zr_test_spin (50);
   g_assert_cmpstr (zr_window_get_notice (f->window), ==, _("Saved to clippings"));
 }
