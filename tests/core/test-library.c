@@ -75,6 +75,21 @@ sql_int (ZrLibrary  *library,
   return value;
 }
 
+static char *
+sql_text (ZrLibrary  *library,
+          const char *sql)
+{
+  sqlite3 *db = zr_database_get_handle (zr_library_get_database (library));
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
 static void
 import_ok (Fixture    *f,
            const char *path,
@@ -462,6 +477,67 @@ test_second_connection_imports (Fixture       *f,
   g_assert_cmpuint (zr_library_count (f->library, NULL, &error), ==, pa->records->len + pb->records->len);
 }
 
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         cancel_at;
+} CancelAt;
+
+static void
+cancel_at_cb (const char *path,
+              guint       done,
+              guint       total,
+              gpointer    user_data)
+{
+  CancelAt *c = user_data;
+
+  if (done == c->cancel_at)
+    g_cancellable_cancel (c->cancellable);
+}
+
+/* Cancelling an import (the dialog's Cancel) keeps the pages imported
+ * before it, whole, leaves out the rest, and leaves the library ready for
+ * the next import; the other connections see exactly that. */
+static void
+test_cancel_keeps_what_was_imported (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autofree char *a = fixture_path ("page-a.txt");
+  g_autofree char *b = fixture_path ("page-b.txt");
+  g_autoptr(ZrPage) pa = parse_fixture ("page-a.txt");
+  g_autoptr(ZrPage) pb = parse_fixture ("page-b.txt");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(ZrImportReport) report = NULL;
+  g_autoptr(ZrImportReport) again = NULL;
+  g_autoptr(ZrLibrary) other = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { a, b, NULL };
+  CancelAt c = { cancellable, 0 };   /* Cancel pressed while the first page is read */
+
+  report = zr_library_import (f->library, paths, cancel_at_cb, &c, cancellable, &error);
+  g_assert_null (report);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  other = zr_test_open_library (f->db_path);
+  g_assert_cmpuint (zr_library_count (other, NULL, &error), ==, pa->records->len);
+  g_assert_cmpint (sql_int (other, "SELECT count(*) FROM sources"), ==, 1);
+
+  /* the next import picks up where it stopped; a file named twice is one */
+  {
+    const char *twice[] = { a, b, b, NULL };
+    again = zr_library_import (f->library, twice, NULL, NULL, NULL, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->imported_files, ==, 1);
+  g_assert_cmpuint (again->unchanged_files, ==, 2);
+  g_assert_cmpuint (zr_library_count (other, NULL, &error), ==, pa->records->len + pb->records->len);
+  {
+    g_autofree char *check = sql_text (other, "PRAGMA integrity_check");
+    g_assert_cmpstr (check, ==, "ok");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -482,6 +558,7 @@ main (int   argc,
   ADD ("/core/library/reclassify-is-stable", test_reclassify_is_stable);
   ADD ("/core/library/set-page", test_set_page);
   ADD ("/core/library/second-connection-imports", test_second_connection_imports);
+  ADD ("/core/library/cancel-keeps-what-was-imported", test_cancel_keeps_what_was_imported);
 #undef ADD
 
   return g_test_run ();
