@@ -11,6 +11,8 @@
 # listing a filter of 10,000 articles. Prints a table; writes
 # build-bench/bench-out/bench.json.
 set -euo pipefail
+# the tables hold ×, ≤ and …; numbers in the C style whatever the user's locale
+export LC_ALL=C.UTF-8
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"

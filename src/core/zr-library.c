@@ -821,6 +821,7 @@ zr_library_import (ZrLibrary            *self,
   g_autoptr(ZrImportReport) report = g_new0 (ZrImportReport, 1);
   g_autoptr(GPtrArray) files = NULL;
   ZrImportReport *done;
+  gint64 cache_size;
 
   g_return_val_if_fail (ZR_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (!self->in_batch, NULL);
@@ -828,10 +829,29 @@ zr_library_import (ZrLibrary            *self,
   report->failed = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_import_failure_free);
   files = zr_library_collect_files (paths, report->failed);
 
+  /* The search index's merges reread its recent segments: with SQLite's
+   * default 2 MB page cache they came from the file again and again
+   * (200,000 articles: 2.4 → 3.3 MB/s with 64 MB). Only for the import. */
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    cache_size = -2000;   /* SQLite's default */
+    if (sqlite3_prepare_v2 (zr_database_get_handle (self->db), "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
+        sqlite3_step (stmt) == SQLITE_ROW)
+      cache_size = sqlite3_column_int64 (stmt, 0);
+    sqlite3_finalize (stmt);
+  }
+  zr_database_exec (self->db, "PRAGMA cache_size = -65536", NULL);
+
   self->in_batch = TRUE;
   done = import_files (self, files, report, progress, user_data, cancellable, error);
   self->in_batch = FALSE;
   zr_database_rollback (self->db);   /* a no-op unless a write failed */
+
+  {
+    g_autofree char *restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache_size);
+    zr_database_exec (self->db, restore, NULL);
+  }
 
   return done != NULL ? g_steal_pointer (&report) : NULL;
 }

@@ -15,6 +15,8 @@
  */
 #include "config.h"
 
+#include <locale.h>
+
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
@@ -177,6 +179,8 @@ main (int   argc,
   guint64 lib_bytes;
   ZrJson *json;
 
+  /* the tables print ×, ≤ and … in the locale's characters */
+  setlocale (LC_CTYPE, "");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     die ("options", error);

@@ -14,6 +14,8 @@
  */
 #include "config.h"
 
+#include <locale.h>
+
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -380,6 +382,8 @@ main (int   argc,
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("[N]");
 
+  /* the tables print ×, ≤ and … in the locale's characters */
+  setlocale (LC_CTYPE, "");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     die ("options", error);

@@ -22,6 +22,8 @@
  */
 #include "config.h"
 
+#include <locale.h>
+
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -352,6 +354,8 @@ main (int   argc,
     { "two districts+two topics", two, topic2 },
   };
 
+  /* the tables print ×, ≤ and … in the locale's characters */
+  setlocale (LC_CTYPE, "");
   for (int i = 1; i < argc; i++)
     {
       if (g_str_equal (argv[i], "--seed") && i + 1 < argc)

@@ -11,6 +11,8 @@
  */
 #include "config.h"
 
+#include <locale.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -144,6 +146,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   double precision, recall, speaker;
 
+  /* the tables print ×, ≤ and … in the locale's characters */
+  setlocale (LC_CTYPE, "");
   for (int i = 1; i < argc; i++)
     {
       if (g_str_equal (argv[i], "--check"))
