@@ -1427,6 +1427,67 @@ mark_fragments (Parser *ps)
     }
 }
 
+/* The layout sometimes sets a story's first subhead on the headline's line,
+ * after a space: "钻石人 车间里的三本账 一本安全账", then "一本质量账" and
+ * "一本成本账" as subheads below. When the headline's last word matches at
+ * least two of the story's subheads in length and first character (a series
+ * of parallel subheads), it is the first of them: it becomes a subhead
+ * paragraph ahead of the text. */
+static void
+split_trailing_subheads (ZrPage *page)
+{
+  for (guint k = 0; k < page->records->len; k++)
+    {
+      ZrRecord *r = g_ptr_array_index (page->records, k);
+      const char *last = NULL;
+      const char *end;
+      const char *p;
+      glong n_chars;
+      gunichar first;
+      guint parallel = 0;
+      int offset;
+
+      if (r->kind != ZR_RECORD_KIND_ARTICLE || r->headline == NULL || r->paragraphs->len == 0)
+        continue;
+      /* the word after the last space */
+      end = r->headline + strlen (r->headline);
+      for (p = r->headline; *p; p = g_utf8_next_char (p))
+        if (g_unichar_isspace (g_utf8_get_char (p)))
+          last = g_utf8_next_char (p);
+      if (last == NULL || last >= end)
+        continue;
+      n_chars = g_utf8_strlen (last, end - last);
+      if (n_chars < 2 || n_chars > 6 || g_utf8_strlen (r->headline, last - r->headline) < 5)
+        continue;
+      for (p = last; p < end; p = g_utf8_next_char (p))
+        if (!is_cjk (g_utf8_get_char (p)))
+          break;
+      if (p < end)
+        continue;
+      first = g_utf8_get_char (last);
+      for (guint i = 0; i < r->paragraphs->len; i++)
+        {
+          const ZrParagraph *para = g_ptr_array_index (r->paragraphs, i);
+          if (para->kind == ZR_PARAGRAPH_KIND_SUBHEAD &&
+              g_utf8_strlen (para->text, -1) == n_chars && g_utf8_get_char (para->text) == first &&
+              strcmp (para->text, last) != 0)
+            parallel++;
+        }
+      if (parallel < 2)
+        continue;
+      offset = r->headline_offset + (int) g_utf8_pointer_to_offset (r->headline, last);
+      if (offset >= ((const ZrParagraph *) g_ptr_array_index (r->paragraphs, 0))->offset)
+        continue;
+
+      g_ptr_array_insert (r->paragraphs, 0, zr_paragraph_new (ZR_PARAGRAPH_KIND_SUBHEAD, last, offset));
+      {
+        char *head = g_strndup (r->headline, last - r->headline);
+        g_free (r->headline);
+        r->headline = g_strchomp (head);
+      }
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* Lines */
 
@@ -1545,6 +1606,7 @@ zr_page_parse (const char *text)
   classify_items (&ps);
   walk_items (&ps);
   mark_fragments (&ps);
+  split_trailing_subheads (ps.page);
 
   g_string_free (ps.pbuf, TRUE);
   g_ptr_array_unref (ps.deferred);

@@ -258,6 +258,33 @@ test_offsets (void)
   g_assert_true (strncmp (g_utf8_offset_to_pointer (text, r->byline_offset), "(全媒体记者", 6) == 0);
 }
 
+/* A column label, the headline and the first of a series of parallel
+ * subheads set on one line: the subhead leaves the headline and opens the
+ * text; nothing is lost. */
+static void
+test_subhead_on_headline (void)
+{
+  g_autoptr(ZrPage) page = parse_fixture ("subhead-on-headline.txt");
+  ZrRecord *r;
+
+  g_assert_cmpuint (page->records->len, ==, 1);
+  r = record (page, 0);
+  g_assert_cmpstr (r->column, ==, "钻石人");
+  g_assert_cmpstr (r->headline, ==, "车间里的三本账");
+  assert_paragraph (r, 0, ZR_PARAGRAPH_KIND_SUBHEAD, "一本安全账");
+  assert_paragraph (r, 1, ZR_PARAGRAPH_KIND_BODY, "“安全帽的带子系紧了吗？”…");
+  assert_paragraph (r, 2, ZR_PARAGRAPH_KIND_SUBHEAD, "一本质量账");
+  assert_paragraph (r, 4, ZR_PARAGRAPH_KIND_SUBHEAD, "一本成本账");
+  {
+    /* the headline's words stay in the headline when no subheads match */
+    g_autoptr(ZrPage) other = zr_page_parse ("钻石人 车间里的三本账 一本安全账\n\n"
+                                             "班组把十二条操作要点写成顺口溜，贴在每台压机旁。\n\n"
+                                             "一本质量账\n\n"
+                                             "压坯的尺寸差一丝，烧结后就可能报废一炉。\n");
+    g_assert_cmpstr (record (other, 0)->headline, ==, "车间里的三本账 一本安全账");
+  }
+}
+
 static void
 test_column_labels (void)
 {
@@ -278,5 +305,6 @@ main (int   argc,
   g_test_add_func ("/core/parse/rejoin-crlf", test_rejoin_crlf);
   g_test_add_func ("/core/parse/offsets", test_offsets);
   g_test_add_func ("/core/parse/column-labels", test_column_labels);
+  g_test_add_func ("/core/parse/subhead-on-headline", test_subhead_on_headline);
   return g_test_run ();
 }
