@@ -36,8 +36,6 @@ struct _ZrLibrary
 
 G_DEFINE_FINAL_TYPE (ZrLibrary, zr_library, G_TYPE_OBJECT)
 
-
-
 static void
 zr_library_dispose (GObject *object)
 {
@@ -628,23 +626,15 @@ zr_library_import_file (ZrLibrary   *self,
       g_array_append_val (analysed, a);
     }
 
-  if (self->in_batch)
-    {
-      /* zr_library_import's transaction: a failure here is the library's
-       * (nothing above can fail once writing starts) and ends the batch */
-      if (sqlite3_get_autocommit (zr_database_get_handle (db)) && !zr_database_begin (db, error))
-        return FALSE;
-      ok = write_page (db, abs, basename, hash, encoding, forced_encoding, old_override, len,
-                       page, meta_json, page_date, page_number, source_id, analysed, !self->skip_index, error);
-    }
-  else
-    {
-      if (!zr_database_begin (db, error))
-        return FALSE;
-      ok = write_page (db, abs, basename, hash, encoding, forced_encoding, old_override, len,
-                       page, meta_json, page_date, page_number, source_id, analysed, !self->skip_index, error) &&
-           zr_database_commit (db, error);
-    }
+  /* Inside zr_library_import the transaction is its batch's, opened by the
+   * first file written and committed by it; a failure from here on is the
+   * library's (nothing else can fail once writing starts) and ends the batch. */
+  if ((!self->in_batch || sqlite3_get_autocommit (zr_database_get_handle (db))) &&
+      !zr_database_begin (db, error))
+    return FALSE;
+  ok = write_page (db, abs, basename, hash, encoding, forced_encoding, old_override, len,
+                   page, meta_json, page_date, page_number, source_id, analysed, !self->skip_index, error) &&
+       (self->in_batch || zr_database_commit (db, error));
   if (!ok)
     zr_database_rollback (db);
   else if (out_records)
