@@ -119,11 +119,24 @@ def main():
         env.pop("GTK_A11Y", None)
         env.pop("NO_AT_BRIDGE", None)
         env.setdefault("GSETTINGS_BACKEND", "memory")
+        # Start the accessibility bus and its registry before the app, so the
+        # app does not race their activation when it connects at start-up
+        try:
+            pyatspi.Registry.getDesktop(0).childCount
+        except Exception as e:
+            print(f"# the AT-SPI registry did not answer yet: {e}", flush=True)
         # A bus of our own: nothing to hand over to, but be explicit
         app_proc = subprocess.Popen([APP, "--db", db, "--article", str(first["id"])], env=env)
 
         app = find_app(app_proc.pid)
         if app is None:
+            # say what the desktop held, so that a skip can be understood
+            for other in children(pyatspi.Registry.getDesktop(0)):
+                try:
+                    print(f"# on the desktop: {other.name!r} pid {other.get_process_id()}", flush=True)
+                except Exception as e:
+                    print(f"# on the desktop: unreadable ({e})", flush=True)
+            print(f"# the app's exit status so far: {app_proc.poll()}", flush=True)
             skip("the application did not appear on the AT-SPI bus")
         check(True, "the application is on the AT-SPI desktop", app.name)
 
