@@ -441,6 +441,13 @@ zr_sidebar_set_counts (ZrSidebar *self,
   set_count (self->clippings_row, clippings);
 }
 
+/* the count a row shows (set by set_count) */
+static guint
+row_count (GtkWidget *row)
+{
+  return row != NULL ? GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "count")) : 0;
+}
+
 guint
 zr_sidebar_get_count (ZrSidebar  *self,
                       const char *name)
@@ -450,14 +457,12 @@ zr_sidebar_get_count (ZrSidebar  *self,
   g_return_val_if_fail (ZR_IS_SIDEBAR (self), 0);
 
   row = name ? g_hash_table_lookup (self->rows, name) : self->all_row;
-  if (row == NULL)
-    return 0;
-  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "count"));
+  return row_count (row);
 }
 
 guint
 zr_sidebar_get_clippings_count (ZrSidebar *self)
 {
   g_return_val_if_fail (ZR_IS_SIDEBAR (self), 0);
-  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->clippings_row), "count"));
+  return row_count (self->clippings_row);
 }
