@@ -12,6 +12,7 @@
 #include "zr-database-private.h"
 #include "zr-error.h"
 #include "zr-search.h"
+#include "zr-vfs.h"
 
 struct _ZrDatabase
 {
@@ -132,6 +133,36 @@ static const char *migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ZR_SCHEMA_VERSION);
 
+/* zr-vfs.c refuses to write to a library whose files are no longer the
+ * ones the connection opened: say which way they are lost */
+static gboolean
+set_moved_error (sqlite3  *db,
+                 GError  **error)
+{
+  const char *path = sqlite3_db_filename (db, "main");
+
+  switch (zr_vfs_check_file (db))
+    {
+    case ZR_VFS_FILE_DELETED:
+      g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_MOVED,
+                   _("The library “%s” was deleted while it was open: nothing more is written to it"), path);
+      break;
+    case ZR_VFS_FILE_REPLACED:
+      g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_MOVED,
+                   _("The library “%s” was replaced by another file while it was open: nothing more is written to it"),
+                   path);
+      break;
+    case ZR_VFS_FILE_SHM_LOST:
+    case ZR_VFS_FILE_OK:
+    default:
+      g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_MOVED,
+                   _("Another program removed the shared index of the library “%s” (its “-shm” file) while "
+                     "it was open: nothing more is written to it until it is opened again"), path);
+      break;
+    }
+  return FALSE;
+}
+
 gboolean
 _zr_database_set_error (sqlite3     *db,
                         int          rc,
@@ -141,6 +172,8 @@ _zr_database_set_error (sqlite3     *db,
   int code = ZR_DATABASE_ERROR_FAILED;
   int primary = rc & 0xff;
 
+  if (rc == SQLITE_READONLY_DBMOVED && db != NULL)
+    return set_moved_error (db, error);
   if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
     code = ZR_DATABASE_ERROR_DAMAGED;
   else if (primary == SQLITE_FULL)
@@ -503,9 +536,10 @@ zr_database_open (const char  *path,
   self = g_object_new (ZR_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
 
+  /* zr_vfs_register(): locks no dialog of this process can drop (zr-vfs.c) */
   rc = sqlite3_open_v2 (path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL);
+                        zr_vfs_register ());
   if (rc != SQLITE_OK)
     {
       _zr_database_set_error (self->db, rc, _("Could not open the library"), error);
@@ -573,6 +607,30 @@ zr_database_move_aside (const char  *path,
         g_rename (from, to);
     }
   return g_steal_pointer (&target);
+}
+
+/**
+ * zr_database_check_file:
+ *
+ * Checks that the library's path still names the file this connection
+ * opened, and that no other program removed its shared index (-shm): a
+ * library deleted or replaced while the window is open, or a program that
+ * ignored SQLite's locks. The connection refuses to write in either case
+ * (zr-vfs.c); the window should say so and offer to open the library
+ * again.
+ *
+ * Returns: %FALSE with @error set (%ZR_DATABASE_ERROR_MOVED) when the files
+ *   are not the ones opened
+ */
+gboolean
+zr_database_check_file (ZrDatabase  *self,
+                        GError     **error)
+{
+  g_return_val_if_fail (ZR_IS_DATABASE (self), FALSE);
+
+  if (zr_vfs_check_file (self->db) == ZR_VFS_FILE_OK)
+    return TRUE;
+  return set_moved_error (self->db, error);
 }
 
 gint64

@@ -40,6 +40,10 @@ sqlite3_stmt *zr_database_get_statement   (ZrDatabase   *self,
                                            GError      **error);
 gboolean    zr_database_check_integrity   (ZrDatabase   *self,
                                            GError      **error);
+/* FALSE (ZR_DATABASE_ERROR_MOVED) when the library was deleted or replaced
+ * while open, or its -shm removed: see zr-database.c */
+gboolean    zr_database_check_file        (ZrDatabase   *self,
+                                           GError      **error);
 
 char       *zr_database_dup_default_path  (void);
 /* Renames a damaged library file (and its -wal/-shm) to

@@ -20,6 +20,7 @@ typedef enum
   ZR_DATABASE_ERROR_BUSY,
   ZR_DATABASE_ERROR_FULL,         /* disk or page limit reached */
   ZR_DATABASE_ERROR_NOT_FOUND,
+  ZR_DATABASE_ERROR_MOVED,        /* the open file was deleted or replaced, or its -shm removed */
 } ZrDatabaseError;
 
 typedef enum
