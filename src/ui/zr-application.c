@@ -178,6 +178,24 @@ open_library (ZrApplication  *self,
   return TRUE;
 }
 
+gboolean
+zr_application_reopen_library (ZrApplication  *self,
+                               GError        **error)
+{
+  g_autoptr(ZrLibrary) old = NULL;
+
+  g_return_val_if_fail (ZR_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (self->library_path != NULL, FALSE);
+
+  old = g_steal_pointer (&self->library);
+  if (!open_library (self, error))
+    {
+      self->library = g_steal_pointer (&old);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 damaged_response_cb (GtkDialog     *dialog,
                      int            response,

@@ -22,6 +22,10 @@ GSettings     *zr_application_get_settings     (ZrApplication *self);
  * activation has opened it. */
 ZrLibrary     *zr_application_get_library      (ZrApplication *self);
 const char    *zr_application_get_library_path (ZrApplication *self);
+/* Opens the library's path afresh (after its file was deleted or replaced
+ * while open: the file now there, or a new one) */
+gboolean       zr_application_reopen_library   (ZrApplication  *self,
+                                                GError        **error);
 /* Opens (once) the sample edition in a temporary library; NULL if the
  * sample pages are not found. */
 ZrLibrary     *zr_application_get_sample       (ZrApplication *self);

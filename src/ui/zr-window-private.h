@@ -31,6 +31,7 @@ struct _ZrWindow
   guint                 counts_idle;       /* sidebar counts, after the list is drawn */
   ZrFilter             *pending_counts;
   gint64                data_version;
+  char                 *library_problem;   /* the library's file was lost: why */
   guint                 refreshing : 1;
   guint                 stats_fit : 1;
 
@@ -41,6 +42,8 @@ struct _ZrWindow
   GtkPaned             *article_paned;
   ZrSidebar            *sidebar;
   GtkRevealer          *sample_revealer;
+  GtkRevealer          *lost_revealer;
+  GtkLabel             *lost_label;
   GtkStack             *list_stack;
   GtkLabel             *count_label;
   GtkListView          *list_view;

@@ -528,6 +528,63 @@ save_quote_cb (ZrWindow      *self,
   zr_window_refresh (self);
 }
 
+/* The user's library file lost while open: deleted, replaced by another
+ * file, or its -shm removed by a program that ignored the locks. The
+ * connection refuses to write then (zr-vfs.c); the window says so once,
+ * keeps showing what it has, and imports nothing until the library is
+ * opened again: otherwise the import's own connection would create a new
+ * file at the path that this window never shows. */
+static gboolean
+check_library_file (ZrWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  ZrLibrary *real = ZR_IS_APPLICATION (app) ? zr_application_get_library (ZR_APPLICATION (app)) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->library_problem != NULL)
+    return FALSE;
+  if (real == NULL || zr_database_check_file (zr_library_get_database (real), &error))
+    return TRUE;
+
+  self->library_problem = g_strdup (error->message);
+  text = g_strdup_printf ("%s\n%s", error->message,
+                          _("The window still shows what the library held. Open the library again to use "
+                            "the file now at its place; until then nothing is imported or saved."));
+  gtk_label_set_text (self->lost_label, text);
+  gtk_revealer_set_reveal_child (self->lost_revealer, TRUE);
+  return FALSE;
+}
+
+const char *
+zr_window_get_library_problem (ZrWindow *self)
+{
+  g_return_val_if_fail (ZR_IS_WINDOW (self), NULL);
+  return self->library_problem;
+}
+
+static void
+reopen_library_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  ZrWindow *self = ZR_WINDOW (widget);
+  ZrApplication *app = ZR_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GError) error = NULL;
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  if (!zr_application_reopen_library (app, &error))
+    {
+      g_autofree char *msg = g_strdup_printf (_("Could not open the library: %s"), error->message);
+      zr_window_show_notice (self, msg);
+      return;
+    }
+  g_clear_pointer (&self->library_problem, g_free);
+  gtk_revealer_set_reveal_child (self->lost_revealer, FALSE);
+  zr_window_set_library (self, zr_application_get_library (app), FALSE);
+}
+
 /* Import */
 
 typedef struct
@@ -690,6 +747,12 @@ zr_window_import (ZrWindow           *self,
   real = zr_application_get_library (app);
   g_return_if_fail (real != NULL);
 
+  if (!check_library_file (self))
+    {
+      zr_window_show_notice (self, _("Nothing was imported: the library file was lost. Open the library again first."));
+      return;
+    }
+
   self->import_cancellable = g_cancellable_new ();
   data = g_new0 (ImportData, 1);
   data->paths = g_strdupv ((char **) paths);
@@ -798,6 +861,7 @@ zr_window_finalize (GObject *object)
   ZrWindow *self = (ZrWindow *) object;
 
   g_free (self->notice);
+  g_free (self->library_problem);
 
   G_OBJECT_CLASS (zr_window_parent_class)->finalize (object);
 }
@@ -926,6 +990,8 @@ zr_window_class_init (ZrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZrWindow, article_paned);
   gtk_widget_class_bind_template_child (widget_class, ZrWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, ZrWindow, sample_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ZrWindow, lost_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ZrWindow, lost_label);
   gtk_widget_class_bind_template_child (widget_class, ZrWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, ZrWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, ZrWindow, list_view);
@@ -948,6 +1014,7 @@ zr_window_class_init (ZrWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stats_notice_cb);
 
   _zr_window_class_actions_init (klass);
+  gtk_widget_class_install_action (widget_class, "win.reopen-library", NULL, reopen_library_action);
 }
 
 static void
@@ -1085,6 +1152,8 @@ library_watch_cb (gpointer user_data)
   ZrLibrary *real = ZR_IS_APPLICATION (app) ? zr_application_get_library (ZR_APPLICATION (app)) : NULL;
   gint64 version;
 
+  if (!check_library_file (self))
+    return G_SOURCE_CONTINUE;   /* said once; nothing more to refresh from */
   if (self->import_cancellable != NULL || self->library == NULL || self->refreshing)
     return G_SOURCE_CONTINUE;   /* our own import refreshes when it ends */
 

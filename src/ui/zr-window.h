@@ -35,6 +35,10 @@ gboolean       zr_window_get_importing     (ZrWindow      *self);
 void           zr_window_show_notice       (ZrWindow      *self,
                                             const char    *text);
 const char    *zr_window_get_notice        (ZrWindow      *self);
+/* Why the library's file is lost (deleted or replaced while open, or its
+ * -shm removed by another program), or NULL; the window shows it in a
+ * banner with "win.reopen-library" and imports nothing until then */
+const char    *zr_window_get_library_problem (ZrWindow    *self);
 void           zr_window_refresh           (ZrWindow      *self);
 /* TRUE while the sidebar's counts wait to be recomputed (they follow the
  * list at low priority) */

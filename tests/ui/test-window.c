@@ -929,6 +929,70 @@ test_sees_other_imports (Fixture       *f,
   g_assert_cmpuint (zr_sidebar_get_count (zr_window_get_sidebar (f->window), NULL), ==, before + added);
 }
 
+static void
+import_done_cb (ZrWindow *window,
+                guint     imported,
+                gboolean *done)
+{
+  *done = TRUE;
+}
+
+/* Issue #13, item 7: the library file deleted while the window shows it */
+static void
+test_library_deleted (Fixture       *f,
+                      gconstpointer  data)
+{
+  GListModel *model = zr_window_get_article_model (f->window);
+  guint before = g_list_model_get_n_items (model);
+  g_autofree char *page = g_test_build_filename (G_TEST_DIST, "data", "core", "page-b.txt", NULL);
+  const char *paths[] = { page, NULL };
+  g_autoptr(ZrLibrary) check = NULL;
+  gboolean done = FALSE;
+  gulong handler;
+  gint64 start;
+
+  g_assert_cmpuint (before, >, 0);
+  g_assert_null (zr_window_get_library_problem (f->window));
+  g_assert_cmpint (g_unlink (f->db_path), ==, 0);
+
+  /* the window notices within a few seconds, unasked, and says so */
+  start = g_get_monotonic_time ();
+  while (zr_window_get_library_problem (f->window) == NULL &&
+         g_get_monotonic_time () - start < 10 * G_USEC_PER_SEC)
+    zr_test_spin (100);
+  g_assert_nonnull (zr_window_get_library_problem (f->window));
+  g_assert_nonnull (strstr (zr_window_get_library_problem (f->window), f->db_path));
+  g_assert_nonnull (strstr (zr_window_get_library_problem (f->window), "deleted"));
+  zr_test_spin (500);   /* the banner slides in */
+  {
+    g_autofree char *shot = zr_test_save_screenshot (GTK_WIDGET (f->window), "library-deleted");
+    if (shot != NULL)
+      g_test_message ("screenshot: %s", shot);
+  }
+
+  /* a file handed to it does not go into a new library it never shows */
+  handler = g_signal_connect (f->window, "import-finished", G_CALLBACK (import_done_cb), &done);
+  zr_window_import (f->window, paths);
+  zr_test_spin (500);
+  g_assert_false (zr_window_get_importing (f->window));
+  g_assert_false (g_file_test (f->db_path, G_FILE_TEST_EXISTS));
+  g_assert_nonnull (zr_window_get_notice (f->window));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, before);
+
+  /* opened again: a new, empty library there, shown, and imports go in */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reopen-library", NULL);
+  g_assert_null (zr_window_get_library_problem (f->window));
+  zr_test_spin (200);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  zr_window_import (f->window, paths);
+  zr_test_wait_for (&done, 20000);
+  g_signal_handler_disconnect (f->window, handler);
+  zr_test_spin (200);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  check = open_library (f->db_path);
+  g_assert_cmpuint (zr_library_count (check, NULL, NULL), ==, g_list_model_get_n_items (model));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -961,6 +1025,7 @@ main (int   argc,
   g_test_add ("/ui/window/find-keeps-styles", Fixture, NULL, fixture_setup, test_find_keeps_styles, fixture_teardown);
   g_test_add ("/ui/window/import-folders", Fixture, NULL, fixture_setup, test_import_folders, fixture_teardown);
   g_test_add ("/ui/window/sees-other-imports", Fixture, NULL, fixture_setup, test_sees_other_imports, fixture_teardown);
+  g_test_add ("/ui/window/library-deleted", Fixture, NULL, fixture_setup, test_library_deleted, fixture_teardown);
   g_test_add ("/ui/window/translated", Fixture, NULL, fixture_setup, test_translated, fixture_teardown);
 
   return g_test_run ();
