@@ -267,6 +267,13 @@ gboolean
 zr_database_commit (ZrDatabase  *self,
                     GError     **error)
 {
+  /* A library deleted or replaced since the transaction began: what it
+   * wrote would be kept nowhere, so it is not reported as saved. */
+  if (!zr_database_check_file (self, error))
+    {
+      zr_database_rollback (self);
+      return FALSE;
+    }
   if (!zr_database_exec (self, "COMMIT", error))
     return FALSE;
   self->generation++;

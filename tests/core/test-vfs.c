@@ -546,6 +546,43 @@ test_removed_index_noticed (void)
   zr_test_rmdir (dir);
 }
 
+static void
+delete_during_import_cb (const char *file,
+                         guint       done,
+                         guint       total,
+                         gpointer    user_data)
+{
+  const char *path = user_data;
+
+  /* the second file: the first one's transaction is open */
+  if (done == 1)
+    g_assert_cmpint (g_unlink (path), ==, 0);
+}
+
+/* An import (the CLI's, the window's) that outlives its library fails
+ * and says why, rather than reporting files saved into a deleted file */
+static void
+test_import_into_deleted_library_fails (void)
+{
+  g_autofree char *dir = zr_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "lib.db", NULL);
+  g_autofree char *page_a = g_test_build_filename (G_TEST_DIST, "data", "core", "page-a.txt", NULL);
+  g_autofree char *page_b = g_test_build_filename (G_TEST_DIST, "data", "core", "page-b.txt", NULL);
+  const char *pages[] = { page_a, page_b, NULL };
+  g_autoptr(ZrLibrary) library = zr_test_open_library (path);
+  g_autoptr(ZrImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = zr_library_import (library, pages, delete_during_import_cb, path, NULL, &error);
+  g_assert_null (report);
+  g_assert_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_MOVED);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "deleted"));
+  g_clear_object (&library);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  zr_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -568,6 +605,7 @@ main (int   argc,
   g_test_add_func ("/core/vfs/deleted-library-noticed", test_deleted_library_noticed);
   g_test_add_func ("/core/vfs/replaced-library-noticed", test_replaced_library_noticed);
   g_test_add_func ("/core/vfs/removed-index-noticed", test_removed_index_noticed);
+  g_test_add_func ("/core/vfs/import-into-deleted-library-fails", test_import_into_deleted_library_fails);
 
   return g_test_run ();
 }
