@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <gio/gio.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -64,6 +65,48 @@ run_cli (Fixture    *f,
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
   r->status = WEXITSTATUS (wait_status);
+}
+
+/* Starts zhuzhou-reader-cli --db DB ARGS… without waiting for it. */
+static GSubprocess *
+spawn_cli (const char *db,
+           const char *first,
+           ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GSubprocess *proc;
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("ZR_CLI"));
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, (char *) db);
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char * const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  return proc;
+}
+
+/* Waits for @proc and fills @r. */
+static void
+finish_cli (GSubprocess *proc,
+            Run         *r)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  r->status = g_subprocess_get_exit_status (proc);
+  if (r->status != 0)
+    g_test_message ("exit %d: %s", r->status, r->err);
 }
 
 static void
@@ -436,6 +479,120 @@ test_unreadable_file (Fixture       *f,
   g_assert_nonnull (strstr (failed_error, "Permission denied"));
 }
 
+/* A folder of @n distinct pages, written from the two fixture pages. */
+static char *
+make_pages (const char *parent,
+            guint       n)
+{
+  g_autofree char *dir = g_build_filename (parent, "pages", NULL);
+  g_autofree char *a = g_test_build_filename (G_TEST_DIST, "data", "core", "page-a.txt", NULL);
+  g_autofree char *b = g_test_build_filename (G_TEST_DIST, "data", "core", "page-b.txt", NULL);
+  g_autofree char *text_a = NULL;
+  g_autofree char *text_b = NULL;
+
+  g_assert_true (g_file_get_contents (a, &text_a, NULL, NULL));
+  g_assert_true (g_file_get_contents (b, &text_b, NULL, NULL));
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("page-%02u.txt", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *text = g_strdup_printf ("%s\n本报编号第%u份。\n", i % 2 ? text_b : text_a, i);
+
+      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+    }
+  return g_steal_pointer (&dir);
+}
+
+/* Two imports of the same folder at the same time, into a new library:
+ * both succeed, each file is imported by exactly one of them (the other
+ * finds it unchanged), and the library holds every page once. Before, one
+ * failed with “table sources already exists” (both created the schema) or
+ * “UNIQUE constraint failed: sources.path” (both inserted the file). */
+static void
+test_concurrent_imports (Fixture       *f,
+                         gconstpointer  data)
+{
+  const guint n_pages = 12;
+  g_autofree char *pages = make_pages (f->dir, n_pages);
+  g_auto(Run) reference = { 0 };
+  gint64 n_articles;
+
+  {
+    g_autofree char *db = g_build_filename (f->dir, "reference.db", NULL);
+    g_autoptr(GSubprocess) proc = spawn_cli (db, "import", "--json", pages, NULL);
+    finish_cli (proc, &reference);
+    g_assert_cmpint (reference.status, ==, 0);
+    g_assert_cmpint (zr_test_json_int (reference.out, "$.imported_files"), ==, n_pages);
+    n_articles = zr_test_json_int (reference.out, "$.articles");
+  }
+
+  for (guint round = 0; round < 8; round++)
+    {
+      g_autofree char *name = g_strdup_printf ("library-%u.db", round);
+      g_autofree char *db = g_build_filename (f->dir, name, NULL);
+      g_autoptr(GSubprocess) one = spawn_cli (db, "import", "--json", pages, NULL);
+      g_autoptr(GSubprocess) two = spawn_cli (db, "import", "--json", pages, NULL);
+      g_autoptr(GSubprocess) count = NULL;
+      g_auto(Run) r1 = { 0 };
+      g_auto(Run) r2 = { 0 };
+      g_auto(Run) stats = { 0 };
+
+      finish_cli (one, &r1);
+      finish_cli (two, &r2);
+      g_assert_cmpint (r1.status, ==, 0);
+      g_assert_cmpint (r2.status, ==, 0);
+      g_assert_cmpint (zr_test_json_int (r1.out, "$.imported_files") + zr_test_json_int (r2.out, "$.imported_files"),
+                       ==, n_pages);
+      g_assert_cmpint (zr_test_json_int (r1.out, "$.unchanged_files") + zr_test_json_int (r2.out, "$.unchanged_files"),
+                       ==, n_pages);
+      g_assert_cmpint (zr_test_json_int (r1.out, "$.articles") + zr_test_json_int (r2.out, "$.articles"),
+                       ==, n_articles);
+
+      count = spawn_cli (db, "stats", "--json", NULL);
+      finish_cli (count, &stats);
+      g_assert_cmpint (stats.status, ==, 0);
+      g_assert_cmpint (zr_test_json_int (stats.out, "$.articles"), ==, n_articles);
+    }
+}
+
+/* Three commands started together on a library that does not exist yet:
+ * all of them succeed. Before, all but one could fail with “table sources
+ * already exists” or “database is locked” while another created it. */
+static void
+test_concurrent_new_library (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *pages = make_pages (f->dir, 2);
+
+  for (guint round = 0; round < 10; round++)
+    {
+      g_autofree char *name = g_strdup_printf ("new-%u.db", round);
+      g_autofree char *db = g_build_filename (f->dir, name, NULL);
+      g_autoptr(GSubprocess) stats = spawn_cli (db, "stats", "--json", NULL);
+      g_autoptr(GSubprocess) articles = spawn_cli (db, "articles", "--json", NULL);
+      g_autoptr(GSubprocess) import = spawn_cli (db, "import", "--json", pages, NULL);
+      g_autoptr(GSubprocess) after = NULL;
+      g_auto(Run) r_stats = { 0 };
+      g_auto(Run) r_articles = { 0 };
+      g_auto(Run) r_import = { 0 };
+      g_auto(Run) r_after = { 0 };
+
+      finish_cli (stats, &r_stats);
+      finish_cli (articles, &r_articles);
+      finish_cli (import, &r_import);
+      g_assert_cmpint (r_stats.status, ==, 0);
+      g_assert_cmpint (r_articles.status, ==, 0);
+      g_assert_cmpint (r_import.status, ==, 0);
+      g_assert_cmpint (zr_test_json_int (r_import.out, "$.imported_files"), ==, 2);
+
+      after = spawn_cli (db, "stats", "--json", NULL);
+      finish_cli (after, &r_after);
+      g_assert_cmpint (r_after.status, ==, 0);
+      g_assert_cmpint (zr_test_json_int (r_after.out, "$.articles"), ==, zr_test_json_int (r_import.out, "$.articles"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -453,6 +610,8 @@ main (int   argc,
   ADD ("/cli/import-beside-open-window-and-cli", test_import_beside_open_window_and_cli);
   ADD ("/cli/import-library-itself-refused", test_import_library_itself_refused);
   ADD ("/cli/unreadable-file", test_unreadable_file);
+  ADD ("/cli/concurrent/imports-of-one-folder", test_concurrent_imports);
+  ADD ("/cli/concurrent/new-library", test_concurrent_new_library);
 #undef ADD
 
   return g_test_run ();

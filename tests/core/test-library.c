@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "zr-encoding.h"
@@ -538,6 +539,103 @@ test_cancel_keeps_what_was_imported (Fixture       *f,
   }
 }
 
+/* A page reached through a symbolic link to its folder, or to the file
+ * itself, is the same file: stored once, under its real path, found
+ * unchanged. Before, each way in made a second copy of every record. */
+static void
+test_symlinked_path_is_one_file (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *a = fixture_path ("page-a.txt");
+  g_autoptr(ZrPage) pa = parse_fixture ("page-a.txt");
+  g_autofree char *real_dir = g_build_filename (f->dir, "pages", NULL);
+  g_autofree char *link_dir = g_build_filename (f->dir, "linked", NULL);
+  g_autofree char *page = g_build_filename (real_dir, "p.txt", NULL);
+  g_autofree char *through_dir = g_build_filename (link_dir, "p.txt", NULL);
+  g_autofree char *file_link = g_build_filename (f->dir, "alias.txt", NULL);
+  g_autofree char *stored = NULL;
+  char *resolved = NULL;
+  g_autoptr(ZrImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *first[] = { real_dir, NULL };
+  const char *again[] = { link_dir, NULL };
+
+  g_assert_cmpint (g_mkdir (real_dir, 0700), ==, 0);
+  zr_test_copy_file (a, page);
+  g_assert_cmpint (symlink (real_dir, link_dir), ==, 0);
+  g_assert_cmpint (symlink (page, file_link), ==, 0);
+
+  report = zr_library_import (f->library, first, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->imported_files, ==, 1);
+  g_clear_pointer (&report, zr_import_report_free);
+  report = zr_library_import (f->library, again, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->imported_files, ==, 0);
+  g_assert_cmpuint (report->unchanged_files, ==, 1);
+  g_assert_cmpuint (report->failed->len, ==, 0);
+  import_ok (f, through_dir, TRUE, 0);
+  import_ok (f, file_link, TRUE, 0);
+  g_assert_cmpint (sql_int (f->library, "SELECT count(*) FROM sources"), ==, 1);
+  g_assert_cmpint (sql_int (f->library, "SELECT count(*) FROM records"), ==, pa->records->len);
+
+  resolved = realpath (page, NULL);
+  g_assert_nonnull (resolved);
+  stored = sql_text (f->library, "SELECT path FROM sources");
+  g_assert_cmpstr (stored, ==, resolved);
+  free (resolved);
+}
+
+/* Libraries written before paths were resolved hold the path a file was
+ * named by, symbolic links and all. Re-importing by that path still finds
+ * the file (no second copy), and its record and clippings move to the
+ * real path, so that the file is found by that too. */
+static void
+test_old_unresolved_path_still_matches (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autofree char *a = fixture_path ("page-a.txt");
+  g_autoptr(ZrPage) pa = parse_fixture ("page-a.txt");
+  g_autofree char *real_dir = g_build_filename (f->dir, "pages", NULL);
+  g_autofree char *link_dir = g_build_filename (f->dir, "linked", NULL);
+  g_autofree char *page = g_build_filename (real_dir, "p.txt", NULL);
+  g_autofree char *through_dir = g_build_filename (link_dir, "p.txt", NULL);
+  g_autofree char *stored = NULL;
+  g_autofree char *clipped = NULL;
+  sqlite3 *db = zr_database_get_handle (zr_library_get_database (f->library));
+  sqlite3_stmt *stmt = NULL;
+  char *resolved = NULL;
+
+  g_assert_cmpint (g_mkdir (real_dir, 0700), ==, 0);
+  zr_test_copy_file (a, page);
+  g_assert_cmpint (symlink (real_dir, link_dir), ==, 0);
+  import_ok (f, page, FALSE, pa->records->len);
+
+  /* what an older version stored for the file imported through the link */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE sources SET path = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, through_dir, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO clippings (source_path, record_position, quote_text, saved_at)"
+                                           " VALUES (?1, 0, '一句话', 0)", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, through_dir, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+
+  import_ok (f, through_dir, TRUE, 0);
+  import_ok (f, page, TRUE, 0);
+  g_assert_cmpint (sql_int (f->library, "SELECT count(*) FROM sources"), ==, 1);
+  g_assert_cmpint (sql_int (f->library, "SELECT count(*) FROM records"), ==, pa->records->len);
+
+  resolved = realpath (page, NULL);
+  g_assert_nonnull (resolved);
+  stored = sql_text (f->library, "SELECT path FROM sources");
+  clipped = sql_text (f->library, "SELECT source_path FROM clippings");
+  g_assert_cmpstr (stored, ==, resolved);
+  g_assert_cmpstr (clipped, ==, resolved);
+  free (resolved);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -555,6 +653,8 @@ main (int   argc,
   ADD ("/core/library/full-library-keeps-previous-state", test_full_library_keeps_previous_state);
   ADD ("/core/library/filter-by-district", test_filter_by_district);
   ADD ("/core/library/symlink-loop", test_symlink_loop);
+  ADD ("/core/library/symlinked-path-is-one-file", test_symlinked_path_is_one_file);
+  ADD ("/core/library/old-unresolved-path-still-matches", test_old_unresolved_path_still_matches);
   ADD ("/core/library/reclassify-is-stable", test_reclassify_is_stable);
   ADD ("/core/library/set-page", test_set_page);
   ADD ("/core/library/second-connection-imports", test_second_connection_imports);
