@@ -109,6 +109,53 @@ finish_cli (GSubprocess *proc,
     g_test_message ("exit %d: %s", r->status, r->err);
 }
 
+/* Runs zhuzhou-reader-cli --db DB ARGS… with stdout sent to @stdout_path
+ * (or captured when NULL) and the environment changed by @env, pairs of
+ * name and value (a NULL value unsets). */
+static void
+run_cli_full (Fixture            *f,
+              Run                *r,
+              const char         *stdout_path,
+              const char * const *env,
+              const char         *first,
+              ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GSubprocessFlags flags = G_SUBPROCESS_FLAGS_STDERR_PIPE;
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("ZR_CLI"));
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, f->db);
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  if (stdout_path == NULL)
+    flags |= G_SUBPROCESS_FLAGS_STDOUT_PIPE;
+  launcher = g_subprocess_launcher_new (flags);
+  if (stdout_path != NULL)
+    g_subprocess_launcher_set_stdout_file_path (launcher, stdout_path);
+  for (guint i = 0; env != NULL && env[i] != NULL; i += 2)
+    {
+      if (env[i + 1] != NULL)
+        g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
+      else
+        g_subprocess_launcher_unsetenv (launcher, env[i]);
+    }
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  finish_cli (proc, r);
+  if (r->out == NULL)
+    r->out = g_strdup ("");
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -593,6 +640,85 @@ test_concurrent_new_library (Fixture       *f,
     }
 }
 
+/* A failed write is a failure: output to a full disk exits 1 with a
+ * message, for every command that prints. Before, the tool exited 0. */
+static void
+test_failed_write_exits_1 (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const char *commands[][4] = {
+    { "articles", "--json", NULL },
+    { "articles", NULL },
+    { "search", "电梯", NULL },
+    { "search", "电梯", "--json", NULL },
+    { "stats", "--json", NULL },
+    { "clippings", "export", NULL },
+    { "clippings", "export", "--format", "csv" },
+  };
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full");
+      return;
+    }
+  import_pages (f);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) r = { 0 };
+
+      run_cli_full (f, &r, "/dev/full", NULL, commands[i][0], commands[i][1], commands[i][2], commands[i][3], NULL);
+      g_test_message ("%s %s: exit %d", commands[i][0], commands[i][1] ? commands[i][1] : "", r.status);
+      g_assert_cmpint (r.status, ==, 1);
+      g_assert_nonnull (strstr (r.err, "could not write the output"));
+    }
+}
+
+/* Under LC_ALL=C the plain-text output is still UTF-8 (it was “?” for
+ * every Chinese character), Chinese arguments are still read (they were
+ * refused as an invalid byte sequence), and messages keep Chinese names. */
+static void
+test_utf8_whatever_the_locale (Fixture       *f,
+                               gconstpointer  data)
+{
+  static const char * const c_locale[] = { "LC_ALL", "C", "LANG", NULL, "LANGUAGE", NULL, NULL };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) plain = { 0 };
+  g_auto(Run) filtered = { 0 };
+  g_auto(Run) cite = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_autofree char *id = NULL;
+  g_autofree char *headline = NULL;
+  g_autofree char *district = NULL;
+  g_autofree char *line_start = NULL;
+  g_autofree char *nowhere = g_build_filename (f->dir, "没有这一版.txt", NULL);
+
+  import_pages (f);
+  run_cli (f, &list, "articles", "--json", NULL);
+  id = zr_test_json_get (list.out, "$[0].id");
+  headline = zr_test_json_get (list.out, "$[0].headline");
+  district = zr_test_json_get (list.out, "$[0].district");
+  g_assert_nonnull (headline);
+  g_assert_nonnull (district);
+
+  run_cli_full (f, &plain, NULL, c_locale, "articles", NULL);
+  g_assert_cmpint (plain.status, ==, 0);
+  g_assert_nonnull (strstr (plain.out, headline));
+  g_assert_null (strchr (plain.out, '?'));
+
+  run_cli_full (f, &filtered, NULL, c_locale, "articles", "--district", district, NULL);
+  g_assert_cmpint (filtered.status, ==, 0);
+  line_start = g_strdup_printf ("%6s  %s", id, district);
+  g_assert_true (g_str_has_prefix (filtered.out, line_start));
+
+  run_cli_full (f, &cite, NULL, c_locale, "cite", id, NULL);
+  g_assert_cmpint (cite.status, ==, 0);
+  g_assert_nonnull (strstr (cite.out, headline));
+
+  run_cli_full (f, &missing, NULL, c_locale, "import", nowhere, NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "没有这一版.txt"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -612,6 +738,8 @@ main (int   argc,
   ADD ("/cli/unreadable-file", test_unreadable_file);
   ADD ("/cli/concurrent/imports-of-one-folder", test_concurrent_imports);
   ADD ("/cli/concurrent/new-library", test_concurrent_new_library);
+  ADD ("/cli/failed-write-exits-1", test_failed_write_exits_1);
+  ADD ("/cli/utf8-whatever-the-locale", test_utf8_whatever_the_locale);
 #undef ADD
 
   return g_test_run ();
