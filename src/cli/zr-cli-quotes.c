@@ -225,7 +225,7 @@ clippings_export (ZrLibrary *library,
   g_autofree char *output = NULL;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("markdown (default), csv or json"), N_("FORMAT") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file instead of standard output"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file instead of standard output (“-”: standard output)"), N_("FILE") },
     { NULL }
   };
   ZrClippingsFormat format = ZR_CLIPPINGS_FORMAT_MARKDOWN;
@@ -239,15 +239,8 @@ clippings_export (ZrLibrary *library,
   text = zr_clippings_export (zr_library_get_database (library), format, &error);
   if (text == NULL)
     return zr_cli_fail (error);
-  if (output != NULL)
-    {
-      if (!g_file_set_contents (output, text, -1, &error))
-        return zr_cli_fail (error);
-    }
-  else
-    {
-      zr_cli_write (text, strlen (text));
-    }
+  if (!zr_cli_write_output (output != NULL ? output : "-", text, strlen (text), &error))
+    return zr_cli_fail (error);
   return ZR_CLI_OK;
 }
 

@@ -5,7 +5,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -129,6 +131,89 @@ zr_cli_print_json (char *json)
   if (len > 0 && json[len - 1] != '\n')
     zr_cli_write ("\n", 1);
   g_free (json);
+}
+
+static gboolean
+set_write_error (GError     **error,
+                 int          saved_errno,
+                 const char  *path)
+{
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               _("Could not write “%s”: %s"), path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Writes into the file itself, whatever it is (a device, a pipe, the file
+ * behind a symbolic link), creating it if needed. */
+static gboolean
+write_in_place (const char  *path,
+                const char  *data,
+                gsize        len,
+                GError     **error)
+{
+  int fd = open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  gsize done = 0;
+
+  if (fd < 0)
+    return set_write_error (error, errno, path);
+  while (done < len)
+    {
+      gssize n = write (fd, data + done, len - done);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int saved = n < 0 ? errno : EIO;
+          close (fd);
+          return set_write_error (error, saved, path);
+        }
+      done += n;
+    }
+  if (close (fd) != 0)
+    return set_write_error (error, errno, path);
+  return TRUE;
+}
+
+/**
+ * zr_cli_write_output:
+ * @path: what the user gave to -o
+ *
+ * Writes a command's whole output to @path. “-” is standard output. A
+ * regular file this user owns and may write (or a new one) is replaced by
+ * renaming a finished copy over it, its permissions kept, so that no one
+ * ever reads half of it. Anything else is written into as it is: a symbolic
+ * link is followed (the link stays a link, /dev/stdout included), a device
+ * or pipe stays what it is, a file with other links keeps them, and a file
+ * that may not be written is refused as the system refuses it.
+ */
+gboolean
+zr_cli_write_output (const char  *path,
+                     const char  *data,
+                     gsize        len,
+                     GError     **error)
+{
+  g_autofree char *dir = NULL;
+  GStatBuf st;
+
+  if (g_str_equal (path, "-"))
+    {
+      zr_cli_write (data, len);
+      return TRUE;
+    }
+
+  dir = g_path_get_dirname (path);
+  if (g_lstat (path, &st) != 0)
+    {
+      int saved = errno;
+      if (saved != ENOENT)
+        return set_write_error (error, saved, path);
+      return g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
+    }
+  if (S_ISREG (st.st_mode) && st.st_nlink == 1 && st.st_uid == geteuid () &&
+      (st.st_mode & S_IWUSR) != 0 && access (path, W_OK) == 0 && access (dir, W_OK) == 0)
+    return g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT,
+                                     st.st_mode & 07777, error);
+  return write_in_place (path, data, len, error);
 }
 
 /* g_print() and g_printerr() (GOption's --help, messages) write the same

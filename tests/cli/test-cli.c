@@ -4,8 +4,10 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <gio/gio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -140,6 +142,7 @@ run_cli_full (Fixture            *f,
   if (stdout_path == NULL)
     flags |= G_SUBPROCESS_FLAGS_STDOUT_PIPE;
   launcher = g_subprocess_launcher_new (flags);
+  g_subprocess_launcher_set_cwd (launcher, f->dir);
   if (stdout_path != NULL)
     g_subprocess_launcher_set_stdout_file_path (launcher, stdout_path);
   for (guint i = 0; env != NULL && env[i] != NULL; i += 2)
@@ -719,6 +722,157 @@ test_utf8_whatever_the_locale (Fixture       *f,
   g_assert_nonnull (strstr (missing.err, "没有这一版.txt"));
 }
 
+static char *
+read_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+/* clippings export -o: a regular file is replaced whole, its permissions
+ * kept; a symbolic link is written through and stays a link (a link to
+ * /proc/self/fd/1 is what /dev/stdout is); a pipe stays a pipe and gets the
+ * text; “-” is standard output; a read-only file is not replaced. Before,
+ * a finished copy was renamed over whatever the name was. */
+static void
+test_export_output (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *expected = NULL;
+  g_autofree char *plain = g_build_filename (f->dir, "plain.md", NULL);
+  g_autofree char *target = g_build_filename (f->dir, "target.md", NULL);
+  g_autofree char *link = g_build_filename (f->dir, "link.md", NULL);
+  g_autofree char *to_stdout = g_build_filename (f->dir, "stdout-link", NULL);
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe", NULL);
+  g_autofree char *readonly = g_build_filename (f->dir, "readonly.md", NULL);
+  g_autofree char *dash = g_build_filename (f->dir, "-", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *paragraph = NULL;
+  g_autofree char *piece = NULL;
+  GStatBuf st, before;
+
+  import_pages (f);
+  {
+    g_auto(Run) list = { 0 };
+    g_auto(Run) show = { 0 };
+    g_auto(Run) save = { 0 };
+    g_auto(Run) export = { 0 };
+
+    run_cli (f, &list, "articles", "--json", NULL);
+    id = zr_test_json_get (list.out, "$[0].id");
+    run_cli (f, &show, "show", id, "--json", NULL);
+    paragraph = zr_test_json_get (show.out, "$.paragraphs[0].text");
+    piece = g_utf8_substring (paragraph, 0, MIN (12, g_utf8_strlen (paragraph, -1)));
+    run_cli (f, &save, "clippings", "save", id, "--text", piece, NULL);
+    g_assert_cmpint (save.status, ==, 0);
+    run_cli (f, &export, "clippings", "export", NULL);
+    g_assert_cmpint (export.status, ==, 0);
+    g_assert_nonnull (strstr (export.out, piece));
+    expected = g_strdup (export.out);
+  }
+
+  /* a regular file: replaced, permissions kept */
+  {
+    g_auto(Run) r = { 0 };
+    g_assert_true (g_file_set_contents (plain, "old", -1, NULL));
+    g_assert_cmpint (g_chmod (plain, 0600), ==, 0);
+    run_cli_full (f, &r, NULL, NULL, "clippings", "export", "-o", plain, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_free (text);
+    text = read_text (plain);
+    g_assert_cmpstr (text, ==, expected);
+    g_assert_cmpint (g_stat (plain, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+  }
+
+  /* a symbolic link: the file it names gets the text, the link stays */
+  {
+    g_auto(Run) r = { 0 };
+    g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+    g_assert_cmpint (symlink ("target.md", link), ==, 0);
+    run_cli_full (f, &r, NULL, NULL, "clippings", "export", "-o", link, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpint (g_lstat (link, &st), ==, 0);
+    g_assert_true (S_ISLNK (st.st_mode));
+    g_free (text);
+    text = read_text (target);
+    g_assert_cmpstr (text, ==, expected);
+  }
+
+  /* what /dev/stdout is: a link to the process's own standard output */
+  {
+    g_auto(Run) r = { 0 };
+    g_assert_cmpint (symlink ("/proc/self/fd/1", to_stdout), ==, 0);
+    run_cli_full (f, &r, NULL, NULL, "clippings", "export", "-o", to_stdout, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==, expected);
+    g_assert_cmpint (g_lstat (to_stdout, &st), ==, 0);
+    g_assert_true (S_ISLNK (st.st_mode));
+  }
+
+  /* “-” is standard output, not a file named “-” */
+  {
+    g_auto(Run) r = { 0 };
+    run_cli_full (f, &r, NULL, NULL, "clippings", "export", "-o", "-", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==, expected);
+    g_assert_false (g_file_test (dash, G_FILE_TEST_EXISTS));
+  }
+
+  /* a pipe: written into, still a pipe */
+  {
+    g_auto(Run) r = { 0 };
+    g_autoptr(GString) got = g_string_new (NULL);
+    char buf[4096];
+    gssize n;
+    int fd;
+
+    g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+    /* opened for reading first (without blocking) so that the writer never waits */
+    fd = open (fifo, O_RDONLY | O_NONBLOCK);
+    g_assert_cmpint (fd, >=, 0);
+    run_cli_full (f, &r, NULL, NULL, "clippings", "export", "-o", fifo, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    while ((n = read (fd, buf, sizeof buf)) > 0)
+      g_string_append_len (got, buf, n);
+    close (fd);
+    g_assert_cmpstr (got->str, ==, expected);
+    g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+    g_assert_true (S_ISFIFO (st.st_mode));
+  }
+
+  /* a read-only file is not replaced: refused, or (as root, who may write
+   * anything) written into, never swapped for a new file */
+  {
+    g_auto(Run) r = { 0 };
+    g_assert_true (g_file_set_contents (readonly, "keep", -1, NULL));
+    g_assert_cmpint (g_chmod (readonly, 0444), ==, 0);
+    g_assert_cmpint (g_stat (readonly, &before), ==, 0);
+    run_cli_full (f, &r, NULL, NULL, "clippings", "export", "-o", readonly, NULL);
+    g_assert_cmpint (g_stat (readonly, &st), ==, 0);
+    g_assert_cmpint (st.st_ino, ==, before.st_ino);
+    g_assert_cmpint (st.st_mode & 07777, ==, 0444);
+    g_free (text);
+    text = read_text (readonly);
+    if (geteuid () != 0)
+      {
+        g_assert_cmpint (r.status, ==, 1);
+        g_assert_nonnull (strstr (r.err, "readonly.md"));
+        g_assert_cmpstr (text, ==, "keep");
+      }
+    else
+      {
+        g_assert_cmpint (r.status, ==, 0);
+        g_assert_cmpstr (text, ==, expected);
+      }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -740,6 +894,7 @@ main (int   argc,
   ADD ("/cli/concurrent/new-library", test_concurrent_new_library);
   ADD ("/cli/failed-write-exits-1", test_failed_write_exits_1);
   ADD ("/cli/utf8-whatever-the-locale", test_utf8_whatever_the_locale);
+  ADD ("/cli/clippings-export-output", test_export_output);
 #undef ADD
 
   return g_test_run ();
