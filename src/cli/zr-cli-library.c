@@ -601,7 +601,7 @@ zr_cli_set_page (ZrCli *cli,
                  char **argv)
 {
   g_autofree char *date = NULL;
-  int page = -1;
+  int page = G_MININT;   /* not given */
   GOptionEntry entries[] = {
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The page date, e.g. 2023-03-15"), N_("DATE") },
     { "page", 0, 0, G_OPTION_ARG_INT, &page, N_("The page number (版次)"), N_("N") },
@@ -611,15 +611,28 @@ zr_cli_set_page (ZrCli *cli,
   ZrLibrary *library;
   gint64 id;
 
-  if (!zr_cli_parse_options ("set-page", N_("ID"), _("Set the page date and number of the file an article came from."),
+  if (!zr_cli_parse_options ("set-page", N_("ID"),
+                             _("Set the page date and number of the file an article came from. "
+                               "What is not given stays as it was."),
                              entries, &argc, &argv))
     return ZR_CLI_USAGE;
   if (argc != 2 || !zr_cli_parse_id (argv[1], &id))
     return zr_cli_usage ("set-page", _("Give the number of one article (see “articles”)"));
+  if (date == NULL && page == G_MININT)
+    return zr_cli_usage ("set-page", _("Give --date, --page or both"));
+  if (page != G_MININT && (page < 1 || page > ZR_MAX_PAGE_NUMBER))
+    {
+      g_autofree char *msg = g_strdup_printf (_("--page is a page number from 1 to %d"), ZR_MAX_PAGE_NUMBER);
+      return zr_cli_usage ("set-page", msg);
+    }
   library = zr_cli_open_library (cli);
   if (library == NULL)
     return ZR_CLI_FAILED;
-  if (!zr_library_set_page (library, id, date, page, &error))
-    return zr_cli_fail (error);
+  if (!zr_library_set_page (library, id, date, page == G_MININT ? -1 : page, &error))
+    {
+      if (g_error_matches (error, ZR_DATA_ERROR, ZR_DATA_ERROR_INVALID))
+        return zr_cli_usage ("set-page", error->message);
+      return zr_cli_fail (error);
+    }
   return ZR_CLI_OK;
 }

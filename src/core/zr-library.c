@@ -1509,6 +1509,20 @@ zr_library_list_quotes (ZrLibrary       *self,
   return g_steal_pointer (&hits);
 }
 
+/**
+ * zr_library_set_page:
+ * @article_id: any record of the page file
+ * @page_date: (nullable): the page date, YYYY-MM-DD, or %NULL to keep it
+ * @page_number: the page number (版次), from 1 to %ZR_MAX_PAGE_NUMBER, or
+ *   -1 to keep it
+ *
+ * Sets the page date and page number of the source file of @article_id,
+ * for files whose name does not say. What is not given is left as it was.
+ *
+ * Returns: %FALSE with %ZR_DATA_ERROR_INVALID for a value that is not a
+ *   date or a page number (nothing is changed), or
+ *   %ZR_DATABASE_ERROR_NOT_FOUND if there is no such record
+ */
 gboolean
 zr_library_set_page (ZrLibrary   *self,
                      gint64       article_id,
@@ -1532,9 +1546,16 @@ zr_library_set_page (ZrLibrary   *self,
           return FALSE;
         }
     }
+  if (page_number != -1 && (page_number < 1 || page_number > ZR_MAX_PAGE_NUMBER))
+    {
+      g_set_error (error, ZR_DATA_ERROR, ZR_DATA_ERROR_INVALID,
+                   _("%d is not a page number (they run from 1 to %d)"), page_number, ZR_MAX_PAGE_NUMBER);
+      return FALSE;
+    }
 
-  stmt = _zr_stmt (self->db, "UPDATE sources SET page_date = ?, page_number = ?"
-                             " WHERE id = (SELECT source_id FROM records WHERE id = ?)", error);
+  stmt = _zr_stmt (self->db, "UPDATE sources SET page_date = coalesce (?1, page_date),"
+                             " page_number = coalesce (?2, page_number)"
+                             " WHERE id = (SELECT source_id FROM records WHERE id = ?3)", error);
   if (stmt == NULL)
     return FALSE;
   _zr_bind_text_or_null (stmt, 1, page_date);

@@ -873,6 +873,52 @@ test_export_output (Fixture       *f,
   }
 }
 
+/* set-page changes only what it is given and refuses what is not a page
+ * number or a date (usage error, nothing changed). */
+static void
+test_set_page (Fixture       *f,
+               gconstpointer  data)
+{
+  static const char *bad[][3] = {
+    { "--page", "-5" }, { "--page", "0" }, { "--page", "1000" }, { "--date", "2024-13-01" }, { NULL },
+  };
+  g_autofree char *id = NULL;
+  g_auto(Run) list = { 0 };
+  g_auto(Run) both = { 0 };
+  g_auto(Run) page_only = { 0 };
+  g_auto(Run) date_only = { 0 };
+  g_auto(Run) neither = { 0 };
+  g_auto(Run) after = { 0 };
+
+  import_pages (f);
+  run_cli (f, &list, "articles", "--json", NULL);
+  id = zr_test_json_get (list.out, "$[0].id");
+
+  run_cli (f, &both, "set-page", id, "--date", "2024-05-20", "--page", "3", NULL);
+  g_assert_cmpint (both.status, ==, 0);
+  run_cli (f, &page_only, "set-page", id, "--page", "4", NULL);
+  g_assert_cmpint (page_only.status, ==, 0);
+  run_cli (f, &date_only, "set-page", id, "--date", "2024-06-01", NULL);
+  g_assert_cmpint (date_only.status, ==, 0);
+  for (guint i = 0; bad[i][0] != NULL; i++)
+    {
+      g_auto(Run) r = { 0 };
+      run_cli (f, &r, "set-page", id, bad[i][0], bad[i][1], NULL);
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_cmpstr (r.err, !=, "");
+    }
+  run_cli (f, &neither, "set-page", id, NULL);
+  g_assert_cmpint (neither.status, ==, 2);
+
+  run_cli (f, &after, "show", id, "--json", NULL);
+  g_assert_cmpint (after.status, ==, 0);
+  {
+    g_autofree char *date = zr_test_json_get (after.out, "$.page_date");
+    g_assert_cmpstr (date, ==, "2024-06-01");
+  }
+  g_assert_cmpint (zr_test_json_int (after.out, "$.page_number"), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -895,6 +941,7 @@ main (int   argc,
   ADD ("/cli/failed-write-exits-1", test_failed_write_exits_1);
   ADD ("/cli/utf8-whatever-the-locale", test_utf8_whatever_the_locale);
   ADD ("/cli/clippings-export-output", test_export_output);
+  ADD ("/cli/set-page", test_set_page);
 #undef ADD
 
   return g_test_run ();

@@ -446,6 +446,57 @@ test_set_page (Fixture       *f,
   g_assert_error (error, ZR_DATA_ERROR, ZR_DATA_ERROR_INVALID);
 }
 
+/* Setting the page number leaves the date alone and the other way round;
+ * a page number that is not one (0, negative, absurd) changes nothing.
+ * Before, the value not given was wiped and --page -5 was taken. */
+static void
+test_set_page_changes_only_what_is_given (Fixture       *f,
+                                          gconstpointer  data)
+{
+  g_autofree char *a = fixture_path ("page-a.txt");
+  g_autoptr(ZrPage) pa = parse_fixture ("page-a.txt");
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  static const int bad_pages[] = { -5, 0, -2, ZR_MAX_PAGE_NUMBER + 1 };
+  gint64 id;
+
+  import_ok (f, a, FALSE, pa->records->len);
+  ids = zr_library_list_ids (f->library, NULL, 0, NULL);
+  id = g_array_index (ids, gint64, 0);
+  g_assert_true (zr_library_set_page (f->library, id, "2024-05-20", 3, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (zr_library_set_page (f->library, id, NULL, 7, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(ZrArticle) article = zr_library_get_article_brief (f->library, id, &error);
+    g_assert_cmpstr (article->page_date, ==, "2024-05-20");
+    g_assert_cmpint (article->page_number, ==, 7);
+  }
+
+  g_assert_true (zr_library_set_page (f->library, id, "2024-06-01", -1, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(ZrArticle) article = zr_library_get_article_brief (f->library, id, &error);
+    g_assert_cmpstr (article->page_date, ==, "2024-06-01");
+    g_assert_cmpint (article->page_number, ==, 7);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_pages); i++)
+    {
+      g_autoptr(GError) bad = NULL;
+      g_autoptr(ZrArticle) article = NULL;
+
+      g_assert_false (zr_library_set_page (f->library, id, "2025-01-02", bad_pages[i], &bad));
+      g_assert_error (bad, ZR_DATA_ERROR, ZR_DATA_ERROR_INVALID);
+      article = zr_library_get_article_brief (f->library, id, &error);
+      g_assert_cmpstr (article->page_date, ==, "2024-06-01");
+      g_assert_cmpint (article->page_number, ==, 7);
+    }
+  g_assert_false (zr_library_set_page (f->library, G_MAXINT64, NULL, 2, &error));
+  g_assert_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_NOT_FOUND);
+}
+
 static void
 test_second_connection_imports (Fixture       *f,
                                 gconstpointer  data)
@@ -657,6 +708,7 @@ main (int   argc,
   ADD ("/core/library/old-unresolved-path-still-matches", test_old_unresolved_path_still_matches);
   ADD ("/core/library/reclassify-is-stable", test_reclassify_is_stable);
   ADD ("/core/library/set-page", test_set_page);
+  ADD ("/core/library/set-page-changes-only-what-is-given", test_set_page_changes_only_what_is_given);
   ADD ("/core/library/second-connection-imports", test_second_connection_imports);
   ADD ("/core/library/cancel-keeps-what-was-imported", test_cancel_keeps_what_was_imported);
 #undef ADD
