@@ -678,6 +678,38 @@ analyse_page (ZrLibrary   *self,
   return TRUE;
 }
 
+/* Analyses the file as the user chose to read it, if they did; otherwise
+ * as chosen at an earlier import. An earlier choice that no longer reads
+ * the file cleanly (the file changed, or the choice was wrong) gives way to
+ * detection and is dropped (@out_dropped), instead of sticking. */
+static gboolean
+analyse_source (ZrLibrary   *self,
+                const char  *contents,
+                gsize        len,
+                const char  *forced_encoding,
+                const char  *stored_override,
+                const char  *basename,
+                PageWork    *work,
+                gboolean    *out_dropped,
+                GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  *out_dropped = FALSE;
+  if (forced_encoding != NULL || stored_override == NULL)
+    return analyse_page (self, contents, len, forced_encoding, basename, work, error);
+  if (analyse_page (self, contents, len, stored_override, basename, work, &local))
+    return TRUE;
+  if (!g_error_matches (local, ZR_IMPORT_ERROR, ZR_IMPORT_ERROR_UNDECODABLE))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  page_work_clear (work);
+  *out_dropped = TRUE;
+  return analyse_page (self, contents, len, NULL, basename, work, error);
+}
+
 /**
  * zr_library_import_file:
  * @path: a page file
@@ -708,6 +740,7 @@ zr_library_import_file (ZrLibrary   *self,
   g_auto(StoredSource) stored = { -1, NULL, NULL, NULL };
   g_auto(PageWork) work = { 0 };
   gboolean unchanged = FALSE;
+  gboolean override_dropped = FALSE;
   gsize len = 0;
   gboolean ok = FALSE;
 
@@ -747,8 +780,8 @@ zr_library_import_file (ZrLibrary   *self,
   /* The slow part runs before the transaction so that the write lock is held briefly. */
   if (!stored_source_is_same (&stored, hash, forced_encoding))
     {
-      if (!analyse_page (self, contents, len, forced_encoding ? forced_encoding : stored.override,
-                         basename, &work, error))
+      if (!analyse_source (self, contents, len, forced_encoding, stored.override, basename,
+                           &work, &override_dropped, error))
         return FALSE;
       g_clear_pointer (&contents, g_free);
     }
@@ -772,11 +805,12 @@ zr_library_import_file (ZrLibrary   *self,
   else if (ok)
     {
       if (work.page == NULL)
-        ok = analyse_page (self, contents, len, forced_encoding ? forced_encoding : stored.override,
-                           basename, &work, error);
+        ok = analyse_source (self, contents, len, forced_encoding, stored.override, basename,
+                             &work, &override_dropped, error);
       if (ok && stored.id >= 0 && g_strcmp0 (stored.path, real) != 0)
         ok = rename_source (db, stored.id, stored.path, real, error);
-      ok = ok && write_page (db, real, basename, hash, work.encoding, forced_encoding, stored.override, len,
+      ok = ok && write_page (db, real, basename, hash, work.encoding, forced_encoding,
+                             override_dropped ? NULL : stored.override, len,
                              work.page, work.meta_json, work.page_date, work.page_number, stored.id,
                              work.analysed, !self->skip_index, error);
     }

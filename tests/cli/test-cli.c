@@ -919,6 +919,30 @@ test_set_page (Fixture       *f,
   g_assert_cmpint (zr_test_json_int (after.out, "$.page_number"), ==, 4);
 }
 
+/* import --encoding that does not fit the file fails and leaves the
+ * articles as they were. */
+static void
+test_import_wrong_encoding (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *a = g_test_build_filename (G_TEST_DIST, "data", "core", "page-a.txt", NULL);
+  g_auto(Run) first = { 0 };
+  g_auto(Run) before = { 0 };
+  g_auto(Run) wrong = { 0 };
+  g_auto(Run) after = { 0 };
+
+  run_cli (f, &first, "import", a, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  run_cli (f, &before, "articles", "--json", NULL);
+  run_cli (f, &wrong, "import", "--json", "--encoding", "UTF-16LE", a, NULL);
+  g_assert_cmpint (wrong.status, ==, 1);
+  g_assert_cmpint (zr_test_json_int (wrong.out, "$.imported_files"), ==, 0);
+  g_assert_cmpint (zr_test_json_length (wrong.out, "$.failed"), ==, 1);
+  g_assert_nonnull (strstr (wrong.err, "UTF-16LE"));
+  run_cli (f, &after, "articles", "--json", NULL);
+  g_assert_cmpstr (after.out, ==, before.out);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -942,6 +966,7 @@ main (int   argc,
   ADD ("/cli/utf8-whatever-the-locale", test_utf8_whatever_the_locale);
   ADD ("/cli/clippings-export-output", test_export_output);
   ADD ("/cli/set-page", test_set_page);
+  ADD ("/cli/import-wrong-encoding", test_import_wrong_encoding);
 #undef ADD
 
   return g_test_run ();

@@ -497,6 +497,86 @@ test_set_page_changes_only_what_is_given (Fixture       *f,
   g_assert_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_NOT_FOUND);
 }
 
+/* import --encoding with an encoding that does not fit the file: refused,
+ * the articles already imported stay as they were, and nothing of the
+ * wrong choice is kept. Before, UTF-16LE on a UTF-8 page replaced its
+ * articles with garbage and every later import read it so again. */
+static void
+test_wrong_encoding_refused (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *a = fixture_path ("page-a.txt");
+  g_autoptr(ZrPage) pa = parse_fixture ("page-a.txt");
+  const ZrRecord *first = g_ptr_array_index (pa->records, 0);
+  static const char *wrong[] = { "UTF-16LE", "UTF-16BE" };
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) after = NULL;
+  g_autofree char *override = NULL;
+
+  import_ok (f, a, FALSE, pa->records->len);
+  before = zr_library_list_ids (f->library, NULL, 0, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_assert_false (zr_library_import_file (f->library, a, wrong[i], NULL, NULL, &error));
+      g_assert_error (error, ZR_IMPORT_ERROR, ZR_IMPORT_ERROR_UNDECODABLE);
+    }
+  after = zr_library_list_ids (f->library, NULL, 0, NULL);
+  g_assert_cmpmem (before->data, before->len * sizeof (gint64), after->data, after->len * sizeof (gint64));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ZrArticle) article = zr_library_get_article_brief (f->library, g_array_index (after, gint64, 0), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (article->record->headline, ==, first->headline);
+  }
+  override = sql_text (f->library, "SELECT encoding_override FROM sources");
+  g_assert_null (override);
+  import_ok (f, a, TRUE, 0);
+}
+
+/* An encoding chosen at an earlier import that does not read the file
+ * (here: stored by an older version that took a wrong choice) gives way to
+ * detection when the changed file is imported again, and is forgotten. */
+static void
+test_stale_encoding_choice_gives_way (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autofree char *a = fixture_path ("page-a.txt");
+  g_autofree char *page = g_build_filename (f->dir, "p.txt", NULL);
+  g_autoptr(ZrPage) pa = parse_fixture ("page-a.txt");
+  const ZrRecord *first = g_ptr_array_index (pa->records, 0);
+  g_autofree char *contents = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *override = NULL;
+  g_autofree char *encoding = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZrArticle) article = NULL;
+  gboolean unchanged = TRUE;
+
+  zr_test_copy_file (a, page);
+  import_ok (f, page, FALSE, pa->records->len);
+  g_assert_true (zr_database_exec (zr_library_get_database (f->library),
+                                   "UPDATE sources SET encoding_override = 'UTF-16LE'", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (page, &contents, NULL, NULL));
+  changed = g_strconcat (contents, "\n本版另有一则简讯。\n", NULL);
+  g_assert_true (g_file_set_contents (page, changed, -1, NULL));
+  g_assert_true (zr_library_import_file (f->library, page, NULL, &unchanged, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (unchanged);
+
+  override = sql_text (f->library, "SELECT encoding_override FROM sources");
+  encoding = sql_text (f->library, "SELECT encoding FROM sources");
+  g_assert_null (override);
+  g_assert_cmpstr (encoding, ==, "UTF-8");
+  ids = zr_library_list_ids (f->library, NULL, 0, NULL);
+  article = zr_library_get_article_brief (f->library, g_array_index (ids, gint64, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (article->record->headline, ==, first->headline);
+}
+
 static void
 test_second_connection_imports (Fixture       *f,
                                 gconstpointer  data)
@@ -709,6 +789,8 @@ main (int   argc,
   ADD ("/core/library/reclassify-is-stable", test_reclassify_is_stable);
   ADD ("/core/library/set-page", test_set_page);
   ADD ("/core/library/set-page-changes-only-what-is-given", test_set_page_changes_only_what_is_given);
+  ADD ("/core/library/wrong-encoding-refused", test_wrong_encoding_refused);
+  ADD ("/core/library/stale-encoding-choice-gives-way", test_stale_encoding_choice_gives_way);
   ADD ("/core/library/second-connection-imports", test_second_connection_imports);
   ADD ("/core/library/cancel-keeps-what-was-imported", test_cancel_keeps_what_was_imported);
 #undef ADD
