@@ -485,6 +485,21 @@ invalid (GError    **error,
   return FALSE;
 }
 
+/* Whether a value read from the file is text that may be stored: SQLite's
+ * JSON functions turn a lone surrogate escape (\ud800) into bytes that are
+ * not UTF-8. */
+static gboolean
+column_is_valid_text (sqlite3_stmt *stmt,
+                      int           col)
+{
+  const char *text;
+
+  if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
+    return TRUE;
+  text = (const char *) sqlite3_column_text (stmt, col);
+  return text != NULL && g_utf8_validate_len (text, sqlite3_column_bytes (stmt, col), NULL);
+}
+
 gboolean
 zr_clippings_import_json (ZrDatabase  *db,
                           const char  *json,
@@ -539,6 +554,12 @@ zr_clippings_import_json (ZrDatabase  *db,
           sqlite3_reset (stmt);
           return invalid (error, _("A clipping in the file has no quote text"));
         }
+      for (int col = 2; col <= 8; col++)
+        if (!column_is_valid_text (stmt, col))
+          {
+            sqlite3_reset (stmt);
+            return invalid (error, _("A clipping in the file holds text that is not valid Unicode"));
+          }
       c = g_new0 (ZrClipping, 1);
       c->quote = g_strdup (_zr_column_text (stmt, 2));
       c->speaker = g_strdup (_zr_column_text (stmt, 3));

@@ -231,6 +231,42 @@ test_json_invalid (void)
   g_assert_cmpuint (zr_clippings_count (db), ==, 0);
 }
 
+/* JSON escapes that are no Unicode text: a lone surrogate, in any field.
+ * The file is refused whole; nothing of it is stored. Before,
+ * \ud800 was stored as bytes that are not UTF-8. */
+static void
+test_json_not_unicode (void)
+{
+  g_autoptr(ZrDatabase) db = open_db ();
+  const char *bad[] = {
+    "[{\"quote\":\"好\"}, {\"quote\":\"坏\\ud800\"}]",
+    "[{\"quote\":\"\\udc00\"}]",
+    "[{\"quote\":\"好\", \"speaker\":\"\\ud83d\"}]",
+    "[{\"quote\":\"好\", \"note\":\"a\\ud800\\ud800b\"}]",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  guint added = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) bad_error = NULL;
+      added = 7;
+
+      g_assert_false (zr_clippings_import_json (db, bad[i], &added, &bad_error));
+      g_assert_error (bad_error, ZR_DATA_ERROR, ZR_DATA_ERROR_INVALID);
+      g_assert_cmpuint (added, ==, 0);
+    }
+  g_assert_cmpuint (zr_clippings_count (db), ==, 0);
+
+  /* a surrogate pair is a character like any other */
+  g_assert_true (zr_clippings_import_json (db, "[{\"quote\":\"笑\\ud83d\\ude00\"}]", &added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 1);
+  list = zr_clippings_list (db, &error);
+  g_assert_cmpstr (((ZrClipping *) g_ptr_array_index (list, 0))->quote, ==, "笑\xf0\x9f\x98\x80");
+}
+
 static void
 test_survives_renumbering (void)
 {
@@ -287,6 +323,7 @@ main (int   argc,
   g_test_add_func ("/core/clippings/export-markdown", test_export_markdown);
   g_test_add_func ("/core/clippings/json-round-trip", test_json_round_trip);
   g_test_add_func ("/core/clippings/json-invalid", test_json_invalid);
+  g_test_add_func ("/core/clippings/json-not-unicode", test_json_not_unicode);
   g_test_add_func ("/core/clippings/survives-renumbering", test_survives_renumbering);
   g_test_add_func ("/core/clippings/format-names", test_format_names);
   return g_test_run ();
