@@ -943,6 +943,27 @@ test_import_wrong_encoding (Fixture       *f,
   g_assert_cmpstr (after.out, ==, before.out);
 }
 
+/* clippings save --text takes only text of the article. */
+static void
+test_save_text_not_in_article (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_auto(Run) list = { 0 };
+  g_auto(Run) save = { 0 };
+  g_auto(Run) clippings = { 0 };
+
+  import_pages (f);
+  run_cli (f, &list, "articles", "--json", NULL);
+  id = zr_test_json_get (list.out, "$[0].id");
+  run_cli (f, &save, "clippings", "save", id, "--text", "这句话不在文章里", NULL);
+  g_assert_cmpint (save.status, ==, 1);
+  g_assert_nonnull (strstr (save.err, "not in the article"));
+  run_cli (f, &clippings, "clippings", "list", "--json", NULL);
+  g_assert_cmpint (clippings.status, ==, 0);
+  g_assert_cmpint (zr_test_json_length (clippings.out, "$"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -967,6 +988,7 @@ main (int   argc,
   ADD ("/cli/clippings-export-output", test_export_output);
   ADD ("/cli/set-page", test_set_page);
   ADD ("/cli/import-wrong-encoding", test_import_wrong_encoding);
+  ADD ("/cli/clippings-save-text-not-in-article", test_save_text_not_in_article);
 #undef ADD
 
   return g_test_run ();
