@@ -577,7 +577,7 @@ test_concurrent_imports (Fixture       *f,
     n_articles = zr_test_json_int (reference.out, "$.articles");
   }
 
-  for (guint round = 0; round < 8; round++)
+  for (guint round = 0; round < 6; round++)
     {
       g_autofree char *name = g_strdup_printf ("library-%u.db", round);
       g_autofree char *db = g_build_filename (f->dir, name, NULL);
@@ -615,7 +615,7 @@ test_concurrent_new_library (Fixture       *f,
 {
   g_autofree char *pages = make_pages (f->dir, 2);
 
-  for (guint round = 0; round < 10; round++)
+  for (guint round = 0; round < 6; round++)
     {
       g_autofree char *name = g_strdup_printf ("new-%u.db", round);
       g_autofree char *db = g_build_filename (f->dir, name, NULL);
