@@ -198,12 +198,12 @@ zr_cli_import (ZrCli *cli,
     }
   else
     {
-      g_print (ngettext ("Imported %u file", "Imported %u files", report->imported_files), report->imported_files);
-      g_print (" (");
-      g_print (ngettext ("%u article", "%u articles", report->articles), report->articles);
-      g_print ("); ");
-      g_print (ngettext ("%u file unchanged", "%u files unchanged", report->unchanged_files), report->unchanged_files);
-      g_print ("\n");
+      zr_cli_print (ngettext ("Imported %u file", "Imported %u files", report->imported_files), report->imported_files);
+      zr_cli_print (" (");
+      zr_cli_print (ngettext ("%u article", "%u articles", report->articles), report->articles);
+      zr_cli_print ("); ");
+      zr_cli_print (ngettext ("%u file unchanged", "%u files unchanged", report->unchanged_files), report->unchanged_files);
+      zr_cli_print ("\n");
     }
   for (guint i = 0; i < report->failed->len; i++)
     {
@@ -234,7 +234,7 @@ zr_cli_reclassify (ZrCli *cli,
     return ZR_CLI_FAILED;
   if (!zr_library_reclassify (library, NULL, &changed, &error))
     return zr_cli_fail (error);
-  g_print (ngettext ("%u article changed district or topic\n", "%u articles changed district or topic\n", changed), changed);
+  zr_cli_print (ngettext ("%u article changed district or topic\n", "%u articles changed district or topic\n", changed), changed);
   return ZR_CLI_OK;
 }
 
@@ -283,7 +283,7 @@ zr_cli_articles (ZrCli *cli,
       json = zr_json_new (TRUE);
       zr_json_begin_array (json);
     }
-  for (guint i = 0; i < ids->len; i++)
+  for (guint i = 0; i < ids->len && !zr_cli_output_failed (); i++)
     {
       g_autoptr(ZrArticle) a = zr_library_get_article_brief (library, g_array_index (ids, gint64, i), &error);
       if (a == NULL)
@@ -302,7 +302,7 @@ zr_cli_articles (ZrCli *cli,
           g_autofree char *title = headline_or_start (a);
           g_autofree char *district = zr_cli_pad (a->district ? a->district : "-", 6);
           g_autofree char *topic = zr_cli_pad (a->topic ? a->topic : "-", 8);
-          g_print ("%6" G_GINT64_FORMAT "  %s  %s  %s\n", a->id, district, topic, title);
+          zr_cli_print ("%6" G_GINT64_FORMAT "  %s  %s  %s\n", a->id, district, topic, title);
         }
     }
   if (json_out)
@@ -320,35 +320,35 @@ print_article_text (const ZrArticle *a)
   g_autofree char *bylines = zr_article_dup_bylines_display (a);
 
   if (r->column)
-    g_print ("【%s】\n", r->column);
+    zr_cli_print ("【%s】\n", r->column);
   if (r->headline)
-    g_print ("%s\n", r->headline);
+    zr_cli_print ("%s\n", r->headline);
   if (r->kicker)
-    g_print ("%s\n", r->kicker);
+    zr_cli_print ("%s\n", r->kicker);
   if (*bylines)
-    g_print ("%s\n", bylines);
-  g_print ("%s · %s · %s%s%s\n", a->district ? a->district : "-",
+    zr_cli_print ("%s\n", bylines);
+  zr_cli_print ("%s · %s · %s%s%s\n", a->district ? a->district : "-",
            a->topic ? a->topic : "-", a->source_name,
            a->page_date ? " · " : "", a->page_date ? a->page_date : "");
-  g_print ("\n");
+  zr_cli_print ("\n");
   if (r->dateline)
-    g_print ("%s%s", r->dateline, r->byline_text && r->byline_offset >= 0 ? "" : "\n");
+    zr_cli_print ("%s%s", r->dateline, r->byline_text && r->byline_offset >= 0 ? "" : "\n");
   if (r->byline_text)
-    g_print ("%s\n", r->byline_text);
+    zr_cli_print ("%s\n", r->byline_text);
   for (guint i = 0; i < r->paragraphs->len; i++)
     {
       const ZrParagraph *p = g_ptr_array_index (r->paragraphs, i);
       switch (p->kind)
         {
         case ZR_PARAGRAPH_KIND_SUBHEAD:
-          g_print ("\n  ■ %s\n\n", p->text);
+          zr_cli_print ("\n  ■ %s\n\n", p->text);
           break;
         case ZR_PARAGRAPH_KIND_CAPTION:
-          g_print ("  [%s]\n", p->text);
+          zr_cli_print ("  [%s]\n", p->text);
           break;
         case ZR_PARAGRAPH_KIND_BODY:
         default:
-          g_print ("　　%s\n", p->text);
+          zr_cli_print ("　　%s\n", p->text);
           break;
         }
     }
@@ -520,11 +520,11 @@ zr_cli_search (ZrCli *cli,
       for (guint i = 0; i < hits->len; i++)
         {
           const ZrSearchHit *h = g_ptr_array_index (hits, i);
-          g_print ("%6" G_GINT64_FORMAT "  %s  %s\n        %s\n", h->id,
+          zr_cli_print ("%6" G_GINT64_FORMAT "  %s  %s\n        %s\n", h->id,
                    h->district ? h->district : "-", h->headline ? h->headline : "", h->snippet ? h->snippet : "");
         }
       if (hits->len == 0)
-        g_print ("%s\n", _("No article matches."));
+        zr_cli_print ("%s\n", _("No article matches."));
     }
   return ZR_CLI_OK;
 }
@@ -533,12 +533,12 @@ static void
 print_facets (const char *title,
               GPtrArray  *facets)
 {
-  g_print ("\n%s\n", title);
+  zr_cli_print ("\n%s\n", title);
   for (guint i = 0; facets != NULL && i < facets->len; i++)
     {
       const ZrFacet *f = g_ptr_array_index (facets, i);
       g_autofree char *name = zr_cli_pad (f->name, 20);
-      g_print ("  %s %6u\n", name, f->count);
+      zr_cli_print ("  %s %6u\n", name, f->count);
     }
 }
 
@@ -585,7 +585,7 @@ zr_cli_stats (ZrCli *cli,
   else
     {
       g_autofree char *chars = g_strdup_printf ("%" G_GUINT64_FORMAT, stats->chars);
-      g_print (_("Articles: %u\nCharacters: %s\nReading time: %u min\n"),
+      zr_cli_print (_("Articles: %u\nCharacters: %s\nReading time: %u min\n"),
                stats->articles, chars, stats->reading_minutes);
       print_facets (_("By district"), stats->by_district);
       print_facets (_("By topic"), stats->by_topic);
@@ -601,7 +601,7 @@ zr_cli_set_page (ZrCli *cli,
                  char **argv)
 {
   g_autofree char *date = NULL;
-  int page = -1;
+  int page = G_MININT;   /* not given */
   GOptionEntry entries[] = {
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The page date, e.g. 2023-03-15"), N_("DATE") },
     { "page", 0, 0, G_OPTION_ARG_INT, &page, N_("The page number (版次)"), N_("N") },
@@ -611,15 +611,28 @@ zr_cli_set_page (ZrCli *cli,
   ZrLibrary *library;
   gint64 id;
 
-  if (!zr_cli_parse_options ("set-page", N_("ID"), _("Set the page date and number of the file an article came from."),
+  if (!zr_cli_parse_options ("set-page", N_("ID"),
+                             _("Set the page date and number of the file an article came from. "
+                               "What is not given stays as it was."),
                              entries, &argc, &argv))
     return ZR_CLI_USAGE;
   if (argc != 2 || !zr_cli_parse_id (argv[1], &id))
     return zr_cli_usage ("set-page", _("Give the number of one article (see “articles”)"));
+  if (date == NULL && page == G_MININT)
+    return zr_cli_usage ("set-page", _("Give --date, --page or both"));
+  if (page != G_MININT && (page < 1 || page > ZR_MAX_PAGE_NUMBER))
+    {
+      g_autofree char *msg = g_strdup_printf (_("--page is a page number from 1 to %d"), ZR_MAX_PAGE_NUMBER);
+      return zr_cli_usage ("set-page", msg);
+    }
   library = zr_cli_open_library (cli);
   if (library == NULL)
     return ZR_CLI_FAILED;
-  if (!zr_library_set_page (library, id, date, page, &error))
-    return zr_cli_fail (error);
+  if (!zr_library_set_page (library, id, date, page == G_MININT ? -1 : page, &error))
+    {
+      if (g_error_matches (error, ZR_DATA_ERROR, ZR_DATA_ERROR_INVALID))
+        return zr_cli_usage ("set-page", error->message);
+      return zr_cli_fail (error);
+    }
   return ZR_CLI_OK;
 }

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "zr-citation.h"
 #include "zr-cli.h"
@@ -76,7 +77,7 @@ zr_cli_quotes (ZrCli *cli,
       for (guint i = 0; i < hits->len; i++)
         {
           const ZrQuoteHit *h = g_ptr_array_index (hits, i);
-          g_print ("%" G_GINT64_FORMAT "/%u  “%s”\n        —— %s%s%s%s\n", h->article_id, h->index, h->quote->text,
+          zr_cli_print ("%" G_GINT64_FORMAT "/%u  “%s”\n        —— %s%s%s%s\n", h->article_id, h->index, h->quote->text,
                    h->quote->speaker ? h->quote->speaker : _("(speaker not named)"),
                    h->quote->role ? "（" : "", h->quote->role ? h->quote->role : "", h->quote->role ? "）" : "");
         }
@@ -124,7 +125,7 @@ zr_cli_cite (ZrCli *cli,
   citation = zr_article_format_citation (article, quote, format, template_, &error);
   if (citation == NULL)
     return zr_cli_fail (error);
-  g_print ("%s\n", citation);
+  zr_cli_print ("%s\n", citation);
   return ZR_CLI_OK;
 }
 
@@ -157,10 +158,10 @@ clippings_list (ZrLibrary *library,
   for (guint i = 0; i < clippings->len; i++)
     {
       const ZrClipping *c = g_ptr_array_index (clippings, i);
-      g_print ("%4" G_GINT64_FORMAT "  “%s”  —— %s\n", c->id, c->quote, c->citation ? c->citation : "");
+      zr_cli_print ("%4" G_GINT64_FORMAT "  “%s”  —— %s\n", c->id, c->quote, c->citation ? c->citation : "");
     }
   if (clippings->len == 0)
-    g_print ("%s\n", _("No saved quotes yet."));
+    zr_cli_print ("%s\n", _("No saved quotes yet."));
   return ZR_CLI_OK;
 }
 
@@ -194,7 +195,7 @@ clippings_save (ZrLibrary *library,
   clip = zr_clippings_save (zr_library_get_database (library), article, MAX (quote, 0), text, note, &error);
   if (clip < 0)
     return zr_cli_fail (error);
-  g_print ("%" G_GINT64_FORMAT "\n", clip);
+  zr_cli_print ("%" G_GINT64_FORMAT "\n", clip);
   return ZR_CLI_OK;
 }
 
@@ -224,7 +225,7 @@ clippings_export (ZrLibrary *library,
   g_autofree char *output = NULL;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("markdown (default), csv or json"), N_("FORMAT") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file instead of standard output"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file instead of standard output (“-”: standard output)"), N_("FILE") },
     { NULL }
   };
   ZrClippingsFormat format = ZR_CLIPPINGS_FORMAT_MARKDOWN;
@@ -238,16 +239,8 @@ clippings_export (ZrLibrary *library,
   text = zr_clippings_export (zr_library_get_database (library), format, &error);
   if (text == NULL)
     return zr_cli_fail (error);
-  if (output != NULL)
-    {
-      if (!g_file_set_contents (output, text, -1, &error))
-        return zr_cli_fail (error);
-    }
-  else
-    {
-      fputs (text, stdout);
-      fflush (stdout);
-    }
+  if (!zr_cli_write_output (output != NULL ? output : "-", text, strlen (text), &error))
+    return zr_cli_fail (error);
   return ZR_CLI_OK;
 }
 
@@ -269,7 +262,7 @@ clippings_import (ZrLibrary *library,
     return zr_cli_fail (error);
   if (!zr_clippings_import_json (zr_library_get_database (library), contents, &added, &error))
     return zr_cli_fail (error);
-  g_print (ngettext ("%u quote added\n", "%u quotes added\n", added), added);
+  zr_cli_print (ngettext ("%u quote added\n", "%u quotes added\n", added), added);
   return ZR_CLI_OK;
 }
 
@@ -292,7 +285,7 @@ zr_cli_clippings (ZrCli *cli,
 
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     {
-      g_print (_("Usage:\n  zhuzhou-reader-cli clippings list|save|delete|export|import [OPTION…]\n"));
+      zr_cli_print (_("Usage:\n  zhuzhou-reader-cli clippings list|save|delete|export|import [OPTION…]\n"));
       return argc < 2 ? ZR_CLI_USAGE : ZR_CLI_OK;
     }
   for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)

@@ -4,10 +4,16 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "zr-classifier.h"
 #include "zr-cli.h"
@@ -78,14 +84,188 @@ zr_cli_fail (const GError *error)
   return ZR_CLI_FAILED;
 }
 
+/* Output. Everything the tool prints goes through zr_cli_write(): the
+ * bytes are UTF-8 as they are (g_print() converts to the locale's
+ * character set, and under LC_ALL=C every Chinese character became “?”),
+ * and a failed write (a full disk, a closed pipe) is remembered so that the
+ * tool exits 1 instead of reporting success. */
+
+static int output_errno;   /* the first write error, 0 if none */
+
+void
+zr_cli_write (const char *data,
+              gsize       len)
+{
+  if (len == 0 || output_errno != 0)
+    return;
+  errno = 0;
+  if (fwrite (data, 1, len, stdout) != len)
+    output_errno = errno != 0 ? errno : EIO;
+}
+
+void
+zr_cli_print (const char *format,
+              ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  zr_cli_write (text, strlen (text));
+}
+
+gboolean
+zr_cli_output_failed (void)
+{
+  return output_errno != 0 || ferror (stdout);
+}
+
 void
 zr_cli_print_json (char *json)
 {
-  fputs (json, stdout);
-  if (json[0] != '\0' && json[strlen (json) - 1] != '\n')
-    fputc ('\n', stdout);
-  fflush (stdout);
+  gsize len = strlen (json);
+
+  zr_cli_write (json, len);
+  if (len > 0 && json[len - 1] != '\n')
+    zr_cli_write ("\n", 1);
   g_free (json);
+}
+
+static gboolean
+set_write_error (GError     **error,
+                 int          saved_errno,
+                 const char  *path)
+{
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               _("Could not write “%s”: %s"), path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Writes into the file itself, whatever it is (a device, a pipe, the file
+ * behind a symbolic link), creating it if needed. */
+static gboolean
+write_in_place (const char  *path,
+                const char  *data,
+                gsize        len,
+                GError     **error)
+{
+  int fd = open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  gsize done = 0;
+
+  if (fd < 0)
+    return set_write_error (error, errno, path);
+  while (done < len)
+    {
+      gssize n = write (fd, data + done, len - done);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int saved = n < 0 ? errno : EIO;
+          close (fd);
+          return set_write_error (error, saved, path);
+        }
+      done += n;
+    }
+  if (close (fd) != 0)
+    return set_write_error (error, errno, path);
+  return TRUE;
+}
+
+/**
+ * zr_cli_write_output:
+ * @path: what the user gave to -o
+ *
+ * Writes a command's whole output to @path. “-” is standard output. A
+ * regular file this user owns and may write (or a new one) is replaced by
+ * renaming a finished copy over it, its permissions kept, so that no one
+ * ever reads half of it. Anything else is written into as it is: a symbolic
+ * link is followed (the link stays a link, /dev/stdout included), a device
+ * or pipe stays what it is, a file with other links keeps them, and a file
+ * that may not be written is refused as the system refuses it.
+ */
+gboolean
+zr_cli_write_output (const char  *path,
+                     const char  *data,
+                     gsize        len,
+                     GError     **error)
+{
+  g_autofree char *dir = NULL;
+  GStatBuf st;
+
+  if (g_str_equal (path, "-"))
+    {
+      zr_cli_write (data, len);
+      return TRUE;
+    }
+
+  dir = g_path_get_dirname (path);
+  if (g_lstat (path, &st) != 0)
+    {
+      int saved = errno;
+      if (saved != ENOENT)
+        return set_write_error (error, saved, path);
+      return g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
+    }
+  if (S_ISREG (st.st_mode) && st.st_nlink == 1 && st.st_uid == geteuid () &&
+      (st.st_mode & S_IWUSR) != 0 && access (path, W_OK) == 0 && access (dir, W_OK) == 0)
+    return g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT,
+                                     st.st_mode & 07777, error);
+  return write_in_place (path, data, len, error);
+}
+
+/* g_print() and g_printerr() (GOption's --help, messages) write the same
+ * way: UTF-8 bytes as they are. */
+static void
+print_handler (const char *text)
+{
+  zr_cli_write (text, strlen (text));
+}
+
+static void
+printerr_handler (const char *text)
+{
+  fputs (text, stderr);
+  fflush (stderr);
+}
+
+/* Run at exit, after the command (also when GOption exits after --help):
+ * what stdout still buffers is written and the stream closed, and any
+ * failure on the way makes the exit status 1. */
+static void
+close_stdout (void)
+{
+  int err = output_errno;
+
+  errno = 0;
+  if (fflush (stdout) != 0 && err == 0)
+    err = errno != 0 ? errno : EIO;
+  if (ferror (stdout) && err == 0)
+    err = EIO;
+  errno = 0;
+  if (fclose (stdout) != 0 && err == 0 && errno != EBADF)
+    err = errno != 0 ? errno : EIO;
+  if (err == 0)
+    return;
+  g_printerr (_("zhuzhou-reader-cli: could not write the output: %s\n"), g_strerror (err));
+  _exit (ZR_CLI_FAILED);
+}
+
+/* Arguments are read as UTF-8 whatever the locale: GOption converts them
+ * from the locale's character set, which under LC_ALL=C refused every
+ * Chinese district or query. Messages keep the user's language. */
+static void
+use_utf8_ctype (void)
+{
+  static const char *names[] = { "C.UTF-8", "C.utf8", "en_US.UTF-8" };
+
+  if (g_get_charset (NULL))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (setlocale (LC_CTYPE, names[i]) != NULL && g_get_charset (NULL))
+      return;
 }
 
 ZrFilter *
@@ -189,14 +369,14 @@ zr_cli_open_library (ZrCli *cli)
 static void
 print_help (void)
 {
-  g_print (_("Usage:\n  zhuzhou-reader-cli [--db PATH] COMMAND [OPTION…]\n\n"));
-  g_print (_("Read, search and cite pages of Zhuzhou Daily kept in a local library.\n\n"));
-  g_print (_("Commands:\n"));
+  zr_cli_print (_("Usage:\n  zhuzhou-reader-cli [--db PATH] COMMAND [OPTION…]\n\n"));
+  zr_cli_print (_("Read, search and cite pages of Zhuzhou Daily kept in a local library.\n\n"));
+  zr_cli_print (_("Commands:\n"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-12s %s\n", commands[i].name, _(commands[i].summary));
-  g_print (_("\nOptions:\n  --db PATH    the library file (default: %s)\n  --version    print the version\n\n"),
+    zr_cli_print ("  %-12s %s\n", commands[i].name, _(commands[i].summary));
+  zr_cli_print (_("\nOptions:\n  --db PATH    the library file (default: %s)\n  --version    print the version\n\n"),
            "$XDG_DATA_HOME/zhuzhou-reader/library.db");
-  g_print (_("“zhuzhou-reader-cli COMMAND --help” describes a command.\n"));
+  zr_cli_print (_("“zhuzhou-reader-cli COMMAND --help” describes a command.\n"));
 }
 
 int
@@ -208,9 +388,16 @@ main (int   argc,
   int status;
 
   setlocale (LC_ALL, "");
+  use_utf8_ctype ();
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  g_set_print_handler (print_handler);
+  g_set_printerr_handler (printerr_handler);
+  /* a closed pipe is a failed write (exit 1), not a silent death */
+  signal (SIGPIPE, SIG_IGN);
+  atexit (close_stdout);
 
   /* Global options stand before the command. */
   while (first < argc && argv[first][0] == '-')
@@ -233,7 +420,7 @@ main (int   argc,
         }
       else if (g_str_equal (arg, "--version"))
         {
-          g_print ("zhuzhou-reader-cli %s\n", PACKAGE_VERSION);
+          zr_cli_print ("zhuzhou-reader-cli %s\n", PACKAGE_VERSION);
           return ZR_CLI_OK;
         }
       else

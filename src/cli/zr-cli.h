@@ -47,6 +47,19 @@ ZrLibrary *zr_cli_open_library  (ZrCli         *cli);
 int       zr_cli_fail           (const GError  *error);
 int       zr_cli_usage          (const char    *command,
                                  const char    *message);
+/* Writes to stdout: UTF-8 bytes as they are, whatever the locale; a failed
+ * write makes the tool exit 1 with a message (checked at exit). */
+void      zr_cli_write          (const char    *data,
+                                 gsize          len);
+void      zr_cli_print          (const char    *format,
+                                 ...) G_GNUC_PRINTF (1, 2);
+/* Whether a write to stdout has failed (long listings stop early). */
+gboolean  zr_cli_output_failed  (void);
+/* Writes a whole output to the file named by -o (“-”: stdout). */
+gboolean  zr_cli_write_output   (const char    *path,
+                                 const char    *data,
+                                 gsize          len,
+                                 GError       **error);
 /* Writes a JSON document (plus newline) to stdout and frees it. */
 void      zr_cli_print_json     (char          *json);
 ZrFilter *zr_cli_make_filter    (char         **districts,

@@ -120,6 +120,54 @@ insert_clipping (ZrDatabase  *db,
   }
 }
 
+/* @text without white space (the reader shows paragraphs on lines of
+ * their own, indented), appended to @out. */
+static void
+append_without_space (GString    *out,
+                      const char *text)
+{
+  for (const char *p = text; p != NULL && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_isspace (c))
+        g_string_append_unichar (out, c);
+    }
+}
+
+/* Whether @selection (NFC) is text of the article as the reader shows it:
+ * column, headline, kicker, bylines, dateline and paragraphs in that order,
+ * white space aside, so that a selection may run across lines. */
+static gboolean
+article_contains (const ZrArticle *article,
+                  const char      *selection)
+{
+  const ZrRecord *r = article->record;
+  g_autoptr(GString) shown = g_string_new (NULL);
+  g_autoptr(GString) needle = g_string_new (NULL);
+  g_autoptr(GString) byline_text = g_string_new (NULL);
+  g_autofree char *bylines = NULL;
+
+  append_without_space (needle, selection);
+  if (needle->len == 0 || r == NULL)
+    return FALSE;
+
+  append_without_space (shown, r->column);
+  append_without_space (shown, r->headline);
+  append_without_space (shown, r->kicker);
+  if (r->bylines != NULL && r->bylines->len > 0)
+    bylines = zr_article_dup_bylines_display (article);
+  append_without_space (shown, bylines != NULL && *bylines ? bylines : r->byline_text);
+  append_without_space (shown, r->dateline);
+  for (guint i = 0; r->paragraphs != NULL && i < r->paragraphs->len; i++)
+    append_without_space (shown, ((const ZrParagraph *) g_ptr_array_index (r->paragraphs, i))->text);
+  if (strstr (shown->str, needle->str) != NULL)
+    return TRUE;
+
+  /* the byline line as printed, when the reader shows it rebuilt */
+  append_without_space (byline_text, r->byline_text);
+  return strstr (byline_text->str, needle->str) != NULL;
+}
+
 gint64
 zr_clippings_save (ZrDatabase       *db,
                    const ZrArticle  *article,
@@ -152,12 +200,21 @@ zr_clippings_save (ZrDatabase       *db,
     }
   else
     {
-      if (text != NULL)
-        selection = g_strstrip (g_strdup (text));
-      if (selection == NULL || *selection == '\0' || !g_utf8_validate (selection, -1, NULL))
+      if (text != NULL && g_utf8_validate (text, -1, NULL))
+        selection = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+      if (selection != NULL)
+        g_strstrip (selection);
+      if (selection == NULL || *selection == '\0')
         {
           g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_NOT_FOUND,
                        _("Nothing is selected to save"));
+          return -1;
+        }
+      /* a saved quote carries the article's citation: it must be its text */
+      if (!article_contains (article, selection))
+        {
+          g_set_error (error, ZR_DATA_ERROR, ZR_DATA_ERROR_INVALID,
+                       _("The text to save is not in the article"));
           return -1;
         }
     }
@@ -485,6 +542,21 @@ invalid (GError    **error,
   return FALSE;
 }
 
+/* Whether a value read from the file is text that may be stored: SQLite's
+ * JSON functions turn a lone surrogate escape (\ud800) into bytes that are
+ * not UTF-8. */
+static gboolean
+column_is_valid_text (sqlite3_stmt *stmt,
+                      int           col)
+{
+  const char *text;
+
+  if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
+    return TRUE;
+  text = (const char *) sqlite3_column_text (stmt, col);
+  return text != NULL && g_utf8_validate_len (text, sqlite3_column_bytes (stmt, col), NULL);
+}
+
 gboolean
 zr_clippings_import_json (ZrDatabase  *db,
                           const char  *json,
@@ -539,6 +611,12 @@ zr_clippings_import_json (ZrDatabase  *db,
           sqlite3_reset (stmt);
           return invalid (error, _("A clipping in the file has no quote text"));
         }
+      for (int col = 2; col <= 8; col++)
+        if (!column_is_valid_text (stmt, col))
+          {
+            sqlite3_reset (stmt);
+            return invalid (error, _("A clipping in the file holds text that is not valid Unicode"));
+          }
       c = g_new0 (ZrClipping, 1);
       c->quote = g_strdup (_zr_column_text (stmt, 2));
       c->speaker = g_strdup (_zr_column_text (stmt, 3));

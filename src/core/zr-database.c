@@ -25,6 +25,9 @@ struct _ZrDatabase
 
 G_DEFINE_FINAL_TYPE (ZrDatabase, zr_database, G_TYPE_OBJECT)
 
+/* How long a connection waits for another one's lock */
+#define BUSY_TIMEOUT_MS 5000
+
 /* Version 1: everything the app knows so far. Later versions append a
  * migration to this array; each runs in its own transaction. */
 static const char *migrations[] = {
@@ -425,6 +428,16 @@ migrate (ZrDatabase  *self,
 
       if (!zr_database_begin (self, error))
         return FALSE;
+      /* Another process that opened the same new library at the same time
+       * may have migrated it while this one waited for the write lock: the
+       * version read before the transaction is then out of date, and the
+       * migration would fail (“table sources already exists”). Start over
+       * from the version the file has now. */
+      if (get_user_version (self->db) != v)
+        {
+          zr_database_rollback (self);
+          return migrate (self, error);
+        }
       if (!zr_database_exec (self, migrations[v], error))
         goto fail;
       if (v == 0 && !zr_search_create_schema (self, error))
@@ -510,6 +523,23 @@ looks_like_sqlite (sqlite3     *db,
   return TRUE;
 }
 
+/* Switching a new library to write-ahead logging takes an exclusive lock
+ * and SQLite does not wait for it through the busy handler: a second
+ * process opening the same new library at that moment got SQLITE_BUSY.
+ * It waits here as long as the busy timeout would. */
+static int
+set_journal_mode (sqlite3 *db)
+{
+  gint64 deadline = g_get_monotonic_time () + BUSY_TIMEOUT_MS * 1000;
+  int rc;
+
+  while ((rc = sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL",
+                             NULL, NULL, NULL)) == SQLITE_BUSY &&
+         g_get_monotonic_time () < deadline)
+    g_usleep (10 * 1000);
+  return rc;
+}
+
 /**
  * zr_database_open:
  * @path: the file, or ":memory:"
@@ -553,7 +583,7 @@ zr_database_open (const char  *path,
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   if (!looks_like_sqlite (self->db, path, error))
     return NULL;
@@ -568,7 +598,7 @@ zr_database_open (const char  *path,
   if (!zr_database_exec (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
   /* journal_mode reads the file: a damaged header shows here first */
-  rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+  rc = set_journal_mode (self->db);
   if (rc != SQLITE_OK)
     {
       _zr_database_set_error (self->db, rc, _("The library file is damaged"), error);

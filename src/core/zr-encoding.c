@@ -348,6 +348,57 @@ decode_with (const char  *data,
   return finish_text (utf8, strlen (utf8), error);
 }
 
+/* Whether a character is one no page holds: private use, unassigned,
+ * surrogate, a noncharacter, the replacement character, or a control
+ * other than white space. Text decoded in the wrong encoding is full of
+ * them (UTF-8 read as UTF-16: a third of the characters are private use). */
+static gboolean
+is_not_text (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_PRIVATE_USE:
+    case G_UNICODE_UNASSIGNED:
+    case G_UNICODE_SURROGATE:
+      return TRUE;
+    case G_UNICODE_CONTROL:
+      return !g_unichar_isspace (c) && c != 0x1a;
+    default:
+      return c == 0xfffd || (c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe;
+    }
+}
+
+/* An encoding the user chose must decode the file cleanly: a few odd
+ * characters are tolerated (GB18030 maps its user-defined codes to private
+ * use), but more than one in twenty of the non-blank characters means the
+ * choice was wrong, and storing the result would replace good articles
+ * with garbage. */
+static gboolean
+check_decoded_cleanly (const char  *text,
+                       const char  *encoding,
+                       GError     **error)
+{
+  guint total = 0, odd = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isspace (c))
+        continue;
+      total++;
+      if (is_not_text (c))
+        odd++;
+    }
+  if (odd > 0 && odd * 20 > total)
+    {
+      g_set_error (error, ZR_IMPORT_ERROR, ZR_IMPORT_ERROR_UNDECODABLE,
+                   _("The file does not read cleanly as %s: %u of its %u characters would not be text"),
+                   encoding, odd, total);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 char *
 zr_text_decode (const char  *data,
                 gsize        len,
@@ -399,6 +450,8 @@ zr_text_decode (const char  *data,
             }
           text = decode_with (data, len, from, error);
         }
+      if (text != NULL && !check_decoded_cleanly (text, forced_encoding, error))
+        g_clear_pointer (&text, g_free);
       if (text && out_encoding)
         *out_encoding = g_strdup (forced_encoding);
       return text;

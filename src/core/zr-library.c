@@ -524,6 +524,192 @@ static gboolean write_page (ZrDatabase *db, const char *abs, const char *basenam
                             int page_number, gint64 source_id, GArray *analysed, gboolean index,
                             GError **error);
 
+/* What the library holds about one page file. */
+typedef struct
+{
+  gint64  id;          /* -1: not in the library */
+  char   *path;
+  char   *hash;
+  char   *override;
+} StoredSource;
+
+static void
+stored_source_clear (StoredSource *s)
+{
+  s->id = -1;
+  g_clear_pointer (&s->path, g_free);
+  g_clear_pointer (&s->hash, g_free);
+  g_clear_pointer (&s->override, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StoredSource, stored_source_clear)
+
+/* The path that names a file in the library: its canonical real path, so
+ * that the same file reached through a symbolic link (to it or to a folder
+ * above it) is one file. A path that cannot be resolved (the file is gone)
+ * keeps its absolute form; reading it reports why. (transfer full) */
+static char *
+dup_source_path (const char *path)
+{
+  g_autofree char *abs = g_canonicalize_filename (path, NULL);
+  char *real = realpath (abs, NULL);
+
+  if (real != NULL)
+    {
+      char *copy = g_strdup (real);
+      free (real);
+      return copy;
+    }
+  return g_steal_pointer (&abs);
+}
+
+/* Looks up the file at @real, or else at @named, the absolute path the user
+ * named it by: libraries written before paths were resolved stored that. */
+static gboolean
+lookup_source (ZrDatabase    *db,
+               const char    *real,
+               const char    *named,
+               StoredSource  *out,
+               GError       **error)
+{
+  PREPARE (sel, "SELECT id, path, content_hash, encoding_override FROM sources"
+                " WHERE path = ?1 OR path = ?2 ORDER BY path = ?1 DESC LIMIT 1");
+  int rc;
+
+  stored_source_clear (out);
+  sqlite3_bind_text (sel, 1, real, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (sel, 2, named, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (sel);
+  if (rc == SQLITE_ROW)
+    {
+      out->id = sqlite3_column_int64 (sel, 0);
+      out->path = g_strdup (_zr_column_text (sel, 1));
+      out->hash = g_strdup (_zr_column_text (sel, 2));
+      out->override = g_strdup (_zr_column_text (sel, 3));
+    }
+  sqlite3_reset (sel);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _zr_database_set_error (zr_database_get_handle (db), rc, _("Could not read the library"), error);
+  return TRUE;
+}
+
+/* Whether the stored file has these contents, read the way asked. */
+static gboolean
+stored_source_is_same (const StoredSource *s,
+                       const char         *hash,
+                       const char         *forced_encoding)
+{
+  return s->id >= 0 && g_strcmp0 (s->hash, hash) == 0 &&
+         (forced_encoding == NULL || g_strcmp0 (forced_encoding, s->override) == 0);
+}
+
+/* Gives a file stored under an older form of its path its real path; the
+ * clippings saved from it follow. */
+static gboolean
+rename_source (ZrDatabase    *db,
+               gint64         source_id,
+               const char    *from,
+               const char    *to,
+               GError       **error)
+{
+  PREPARE (upd, "UPDATE sources SET path = ?2 WHERE id = ?1");
+  PREPARE (clip, "UPDATE OR IGNORE clippings SET source_path = ?2 WHERE source_path = ?1");
+
+  sqlite3_bind_int64 (upd, 1, source_id);
+  sqlite3_bind_text (upd, 2, to, -1, SQLITE_TRANSIENT);
+  if (!step_done (db, upd, error))
+    return FALSE;
+  sqlite3_bind_text (clip, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (clip, 2, to, -1, SQLITE_TRANSIENT);
+  return step_done (db, clip, error);
+}
+
+typedef struct
+{
+  char    *encoding;
+  char    *meta_json;
+  char    *page_date;
+  int      page_number;
+  ZrPage  *page;
+  GArray  *analysed;   /* Analysed, one per record of page */
+} PageWork;
+
+static void
+page_work_clear (PageWork *w)
+{
+  g_clear_pointer (&w->encoding, g_free);
+  g_clear_pointer (&w->meta_json, g_free);
+  g_clear_pointer (&w->page_date, g_free);
+  g_clear_pointer (&w->analysed, g_array_unref);   /* before the page its records are borrowed from */
+  g_clear_pointer (&w->page, zr_page_free);
+  w->page_number = -1;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PageWork, page_work_clear)
+
+/* Decodes, parses, classifies: everything but writing. */
+static gboolean
+analyse_page (ZrLibrary   *self,
+              const char  *contents,
+              gsize        len,
+              const char  *encoding,
+              const char  *basename,
+              PageWork    *work,
+              GError     **error)
+{
+  g_autofree char *text = zr_text_decode (contents, len, encoding, &work->encoding, error);
+
+  if (text == NULL)
+    return FALSE;
+  work->page = zr_page_parse (text);
+  work->meta_json = page_meta_to_json (work->page);
+  zr_source_meta_from_filename (basename, &work->page_date, &work->page_number);
+
+  work->analysed = g_array_sized_new (FALSE, TRUE, sizeof (Analysed), work->page->records->len);
+  g_array_set_clear_func (work->analysed, (GDestroyNotify) analysed_clear);
+  for (guint i = 0; i < work->page->records->len; i++)
+    {
+      Analysed a = { 0 };
+      a.record = g_ptr_array_index (work->page->records, i);
+      a.classification = zr_classifier_classify_full (self->classifier, a.record, FALSE);
+      a.quotes = zr_quotes_extract (a.record);
+      g_array_append_val (work->analysed, a);
+    }
+  return TRUE;
+}
+
+/* Analyses the file as the user chose to read it, if they did; otherwise
+ * as chosen at an earlier import. An earlier choice that no longer reads
+ * the file cleanly (the file changed, or the choice was wrong) gives way to
+ * detection and is dropped (@out_dropped), instead of sticking. */
+static gboolean
+analyse_source (ZrLibrary   *self,
+                const char  *contents,
+                gsize        len,
+                const char  *forced_encoding,
+                const char  *stored_override,
+                const char  *basename,
+                PageWork    *work,
+                gboolean    *out_dropped,
+                GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  *out_dropped = FALSE;
+  if (forced_encoding != NULL || stored_override == NULL)
+    return analyse_page (self, contents, len, forced_encoding, basename, work, error);
+  if (analyse_page (self, contents, len, stored_override, basename, work, &local))
+    return TRUE;
+  if (!g_error_matches (local, ZR_IMPORT_ERROR, ZR_IMPORT_ERROR_UNDECODABLE))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  page_work_clear (work);
+  *out_dropped = TRUE;
+  return analyse_page (self, contents, len, NULL, basename, work, error);
+}
+
 /**
  * zr_library_import_file:
  * @path: a page file
@@ -532,7 +718,10 @@ static gboolean write_page (ZrDatabase *db, const char *abs, const char *basenam
  * @out_records: (out) (optional): records written
  *
  * Imports one page in one transaction: either all its records are in the
- * library afterwards, or the library is as it was.
+ * library afterwards, or the library is as it was. A file is known by its
+ * canonical real path: reached again through a symbolic link, it is the
+ * same file. Another process importing the same file at the same time is
+ * no error: whichever writes second finds the page there.
  */
 gboolean
 zr_library_import_file (ZrLibrary   *self,
@@ -543,21 +732,15 @@ zr_library_import_file (ZrLibrary   *self,
                         GError     **error)
 {
   ZrDatabase *db;
-  g_autofree char *abs = NULL;
+  g_autofree char *named = NULL;
+  g_autofree char *real = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *hash = NULL;
-  g_autofree char *old_hash = NULL;
-  g_autofree char *old_override = NULL;
-  g_autofree char *encoding = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *meta_json = NULL;
-  g_autofree char *page_date = NULL;
   g_autofree char *basename = NULL;
-  g_autoptr(ZrPage) page = NULL;
-  g_autoptr(GArray) analysed = NULL;
-  const char *encoding_to_use;
-  gint64 source_id = -1;
-  int page_number = -1;
+  g_auto(StoredSource) stored = { -1, NULL, NULL, NULL };
+  g_auto(PageWork) work = { 0 };
+  gboolean unchanged = FALSE;
+  gboolean override_dropped = FALSE;
   gsize len = 0;
   gboolean ok = FALSE;
 
@@ -570,60 +753,37 @@ zr_library_import_file (ZrLibrary   *self,
   if (out_records)
     *out_records = 0;
 
-  abs = g_canonicalize_filename (path, NULL);
-  basename = g_path_get_basename (abs);
+  named = g_canonicalize_filename (path, NULL);
+  real = dup_source_path (named);
+  basename = g_path_get_basename (named);
 
-  if (is_library_file (db, abs))
+  if (is_library_file (db, real))
     {
       g_set_error (error, ZR_IMPORT_ERROR, ZR_IMPORT_ERROR_NOT_SUPPORTED,
                    _("This is the library file itself, not a page file"));
       return FALSE;
     }
-  if (!read_file (abs, &contents, &len, error))
+  if (!read_file (real, &contents, &len, error))
     return FALSE;
 
   hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
 
-  {
-    PREPARE (sel, "SELECT id, content_hash, encoding_override FROM sources WHERE path = ?");
-    sqlite3_bind_text (sel, 1, abs, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step (sel) == SQLITE_ROW)
-      {
-        source_id = sqlite3_column_int64 (sel, 0);
-        old_hash = g_strdup (_zr_column_text (sel, 1));
-        old_override = g_strdup (_zr_column_text (sel, 2));
-      }
-    sqlite3_reset (sel);
-  }
-
-  if (source_id >= 0 && g_strcmp0 (old_hash, hash) == 0 &&
-      (forced_encoding == NULL || g_strcmp0 (forced_encoding, old_override) == 0))
+  if (!lookup_source (db, real, named, &stored, error))
+    return FALSE;
+  if (stored_source_is_same (&stored, hash, forced_encoding) && g_strcmp0 (stored.path, real) == 0)
     {
       if (out_unchanged)
         *out_unchanged = TRUE;
       return TRUE;
     }
 
-  encoding_to_use = forced_encoding ? forced_encoding : old_override;
-  text = zr_text_decode (contents, len, encoding_to_use, &encoding, error);
-  if (text == NULL)
-    return FALSE;
-  g_clear_pointer (&contents, g_free);
-
-  page = zr_page_parse (text);
-  meta_json = page_meta_to_json (page);
-  zr_source_meta_from_filename (basename, &page_date, &page_number);
-
   /* The slow part runs before the transaction so that the write lock is held briefly. */
-  analysed = g_array_sized_new (FALSE, TRUE, sizeof (Analysed), page->records->len);
-  g_array_set_clear_func (analysed, (GDestroyNotify) analysed_clear);
-  for (guint i = 0; i < page->records->len; i++)
+  if (!stored_source_is_same (&stored, hash, forced_encoding))
     {
-      Analysed a = { 0 };
-      a.record = g_ptr_array_index (page->records, i);
-      a.classification = zr_classifier_classify_full (self->classifier, a.record, FALSE);
-      a.quotes = zr_quotes_extract (a.record);
-      g_array_append_val (analysed, a);
+      if (!analyse_source (self, contents, len, forced_encoding, stored.override, basename,
+                           &work, &override_dropped, error))
+        return FALSE;
+      g_clear_pointer (&contents, g_free);
     }
 
   /* Inside zr_library_import the transaction is its batch's, opened by the
@@ -632,14 +792,39 @@ zr_library_import_file (ZrLibrary   *self,
   if ((!self->in_batch || sqlite3_get_autocommit (zr_database_get_handle (db))) &&
       !zr_database_begin (db, error))
     return FALSE;
-  ok = write_page (db, abs, basename, hash, encoding, forced_encoding, old_override, len,
-                   page, meta_json, page_date, page_number, source_id, analysed, !self->skip_index, error) &&
-       (self->in_batch || zr_database_commit (db, error));
+
+  /* Looked up again under the write lock: another process (a second
+   * import of the same folder) may have written the file meanwhile. */
+  ok = lookup_source (db, real, named, &stored, error);
+  if (ok && stored_source_is_same (&stored, hash, forced_encoding))
+    {
+      unchanged = TRUE;
+      if (g_strcmp0 (stored.path, real) != 0)
+        ok = rename_source (db, stored.id, stored.path, real, error);
+    }
+  else if (ok)
+    {
+      if (work.page == NULL)
+        ok = analyse_source (self, contents, len, forced_encoding, stored.override, basename,
+                             &work, &override_dropped, error);
+      if (ok && stored.id >= 0 && g_strcmp0 (stored.path, real) != 0)
+        ok = rename_source (db, stored.id, stored.path, real, error);
+      ok = ok && write_page (db, real, basename, hash, work.encoding, forced_encoding,
+                             override_dropped ? NULL : stored.override, len,
+                             work.page, work.meta_json, work.page_date, work.page_number, stored.id,
+                             work.analysed, !self->skip_index, error);
+    }
+  ok = ok && (self->in_batch || zr_database_commit (db, error));
   if (!ok)
-    zr_database_rollback (db);
-  else if (out_records)
-    *out_records = analysed->len;
-  return ok;
+    {
+      zr_database_rollback (db);
+      return FALSE;
+    }
+  if (out_unchanged)
+    *out_unchanged = unchanged;
+  if (out_records && !unchanged)
+    *out_records = work.analysed->len;
+  return TRUE;
 }
 
 static gboolean
@@ -1358,6 +1543,20 @@ zr_library_list_quotes (ZrLibrary       *self,
   return g_steal_pointer (&hits);
 }
 
+/**
+ * zr_library_set_page:
+ * @article_id: any record of the page file
+ * @page_date: (nullable): the page date, YYYY-MM-DD, or %NULL to keep it
+ * @page_number: the page number (版次), from 1 to %ZR_MAX_PAGE_NUMBER, or
+ *   -1 to keep it
+ *
+ * Sets the page date and page number of the source file of @article_id,
+ * for files whose name does not say. What is not given is left as it was.
+ *
+ * Returns: %FALSE with %ZR_DATA_ERROR_INVALID for a value that is not a
+ *   date or a page number (nothing is changed), or
+ *   %ZR_DATABASE_ERROR_NOT_FOUND if there is no such record
+ */
 gboolean
 zr_library_set_page (ZrLibrary   *self,
                      gint64       article_id,
@@ -1381,9 +1580,16 @@ zr_library_set_page (ZrLibrary   *self,
           return FALSE;
         }
     }
+  if (page_number != -1 && (page_number < 1 || page_number > ZR_MAX_PAGE_NUMBER))
+    {
+      g_set_error (error, ZR_DATA_ERROR, ZR_DATA_ERROR_INVALID,
+                   _("%d is not a page number (they run from 1 to %d)"), page_number, ZR_MAX_PAGE_NUMBER);
+      return FALSE;
+    }
 
-  stmt = _zr_stmt (self->db, "UPDATE sources SET page_date = ?, page_number = ?"
-                             " WHERE id = (SELECT source_id FROM records WHERE id = ?)", error);
+  stmt = _zr_stmt (self->db, "UPDATE sources SET page_date = coalesce (?1, page_date),"
+                             " page_number = coalesce (?2, page_number)"
+                             " WHERE id = (SELECT source_id FROM records WHERE id = ?3)", error);
   if (stmt == NULL)
     return FALSE;
   _zr_bind_text_or_null (stmt, 1, page_date);

@@ -105,8 +105,11 @@ GPtrArray      *zr_library_list_quotes    (ZrLibrary             *self,
                                            const ZrFilter        *filter,
                                            const char            *speaker,
                                            GError               **error);
-/* Sets the page date (YYYY-MM-DD, or NULL) and page number (-1 unknown) of
- * the source file of @article_id, for sources whose name does not say. */
+/* Page numbers (版次) run from 1 to this. */
+#define ZR_MAX_PAGE_NUMBER 999
+
+/* Sets the page date (YYYY-MM-DD; NULL keeps it) and page number (-1 keeps
+ * it) of the source file of @article_id, for sources whose name does not say. */
 gboolean        zr_library_set_page       (ZrLibrary             *self,
                                            gint64                 article_id,
                                            const char            *page_date,

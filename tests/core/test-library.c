@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "zr-encoding.h"
@@ -445,6 +446,137 @@ test_set_page (Fixture       *f,
   g_assert_error (error, ZR_DATA_ERROR, ZR_DATA_ERROR_INVALID);
 }
 
+/* Setting the page number leaves the date alone and the other way round;
+ * a page number that is not one (0, negative, absurd) changes nothing.
+ * Before, the value not given was wiped and --page -5 was taken. */
+static void
+test_set_page_changes_only_what_is_given (Fixture       *f,
+                                          gconstpointer  data)
+{
+  g_autofree char *a = fixture_path ("page-a.txt");
+  g_autoptr(ZrPage) pa = parse_fixture ("page-a.txt");
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  static const int bad_pages[] = { -5, 0, -2, ZR_MAX_PAGE_NUMBER + 1 };
+  gint64 id;
+
+  import_ok (f, a, FALSE, pa->records->len);
+  ids = zr_library_list_ids (f->library, NULL, 0, NULL);
+  id = g_array_index (ids, gint64, 0);
+  g_assert_true (zr_library_set_page (f->library, id, "2024-05-20", 3, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (zr_library_set_page (f->library, id, NULL, 7, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(ZrArticle) article = zr_library_get_article_brief (f->library, id, &error);
+    g_assert_cmpstr (article->page_date, ==, "2024-05-20");
+    g_assert_cmpint (article->page_number, ==, 7);
+  }
+
+  g_assert_true (zr_library_set_page (f->library, id, "2024-06-01", -1, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(ZrArticle) article = zr_library_get_article_brief (f->library, id, &error);
+    g_assert_cmpstr (article->page_date, ==, "2024-06-01");
+    g_assert_cmpint (article->page_number, ==, 7);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_pages); i++)
+    {
+      g_autoptr(GError) bad = NULL;
+      g_autoptr(ZrArticle) article = NULL;
+
+      g_assert_false (zr_library_set_page (f->library, id, "2025-01-02", bad_pages[i], &bad));
+      g_assert_error (bad, ZR_DATA_ERROR, ZR_DATA_ERROR_INVALID);
+      article = zr_library_get_article_brief (f->library, id, &error);
+      g_assert_cmpstr (article->page_date, ==, "2024-06-01");
+      g_assert_cmpint (article->page_number, ==, 7);
+    }
+  g_assert_false (zr_library_set_page (f->library, G_MAXINT64, NULL, 2, &error));
+  g_assert_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_NOT_FOUND);
+}
+
+/* import --encoding with an encoding that does not fit the file: refused,
+ * the articles already imported stay as they were, and nothing of the
+ * wrong choice is kept. Before, UTF-16LE on a UTF-8 page replaced its
+ * articles with garbage and every later import read it so again. */
+static void
+test_wrong_encoding_refused (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *a = fixture_path ("page-a.txt");
+  g_autoptr(ZrPage) pa = parse_fixture ("page-a.txt");
+  const ZrRecord *first = g_ptr_array_index (pa->records, 0);
+  static const char *wrong[] = { "UTF-16LE", "UTF-16BE" };
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) after = NULL;
+  g_autofree char *override = NULL;
+
+  import_ok (f, a, FALSE, pa->records->len);
+  before = zr_library_list_ids (f->library, NULL, 0, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_assert_false (zr_library_import_file (f->library, a, wrong[i], NULL, NULL, &error));
+      g_assert_error (error, ZR_IMPORT_ERROR, ZR_IMPORT_ERROR_UNDECODABLE);
+    }
+  after = zr_library_list_ids (f->library, NULL, 0, NULL);
+  g_assert_cmpmem (before->data, before->len * sizeof (gint64), after->data, after->len * sizeof (gint64));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ZrArticle) article = zr_library_get_article_brief (f->library, g_array_index (after, gint64, 0), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (article->record->headline, ==, first->headline);
+  }
+  override = sql_text (f->library, "SELECT encoding_override FROM sources");
+  g_assert_null (override);
+  import_ok (f, a, TRUE, 0);
+}
+
+/* An encoding chosen at an earlier import that does not read the file
+ * (here: stored by an older version that took a wrong choice) gives way to
+ * detection when the changed file is imported again, and is forgotten. */
+static void
+test_stale_encoding_choice_gives_way (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autofree char *a = fixture_path ("page-a.txt");
+  g_autofree char *page = g_build_filename (f->dir, "p.txt", NULL);
+  g_autoptr(ZrPage) pa = parse_fixture ("page-a.txt");
+  const ZrRecord *first = g_ptr_array_index (pa->records, 0);
+  g_autofree char *contents = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *override = NULL;
+  g_autofree char *encoding = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZrArticle) article = NULL;
+  gboolean unchanged = TRUE;
+
+  zr_test_copy_file (a, page);
+  import_ok (f, page, FALSE, pa->records->len);
+  g_assert_true (zr_database_exec (zr_library_get_database (f->library),
+                                   "UPDATE sources SET encoding_override = 'UTF-16LE'", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (page, &contents, NULL, NULL));
+  changed = g_strconcat (contents, "\n本版另有一则简讯。\n", NULL);
+  g_assert_true (g_file_set_contents (page, changed, -1, NULL));
+  g_assert_true (zr_library_import_file (f->library, page, NULL, &unchanged, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (unchanged);
+
+  override = sql_text (f->library, "SELECT encoding_override FROM sources");
+  encoding = sql_text (f->library, "SELECT encoding FROM sources");
+  g_assert_null (override);
+  g_assert_cmpstr (encoding, ==, "UTF-8");
+  ids = zr_library_list_ids (f->library, NULL, 0, NULL);
+  article = zr_library_get_article_brief (f->library, g_array_index (ids, gint64, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (article->record->headline, ==, first->headline);
+}
+
 static void
 test_second_connection_imports (Fixture       *f,
                                 gconstpointer  data)
@@ -538,6 +670,103 @@ test_cancel_keeps_what_was_imported (Fixture       *f,
   }
 }
 
+/* A page reached through a symbolic link to its folder, or to the file
+ * itself, is the same file: stored once, under its real path, found
+ * unchanged. Before, each way in made a second copy of every record. */
+static void
+test_symlinked_path_is_one_file (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *a = fixture_path ("page-a.txt");
+  g_autoptr(ZrPage) pa = parse_fixture ("page-a.txt");
+  g_autofree char *real_dir = g_build_filename (f->dir, "pages", NULL);
+  g_autofree char *link_dir = g_build_filename (f->dir, "linked", NULL);
+  g_autofree char *page = g_build_filename (real_dir, "p.txt", NULL);
+  g_autofree char *through_dir = g_build_filename (link_dir, "p.txt", NULL);
+  g_autofree char *file_link = g_build_filename (f->dir, "alias.txt", NULL);
+  g_autofree char *stored = NULL;
+  char *resolved = NULL;
+  g_autoptr(ZrImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *first[] = { real_dir, NULL };
+  const char *again[] = { link_dir, NULL };
+
+  g_assert_cmpint (g_mkdir (real_dir, 0700), ==, 0);
+  zr_test_copy_file (a, page);
+  g_assert_cmpint (symlink (real_dir, link_dir), ==, 0);
+  g_assert_cmpint (symlink (page, file_link), ==, 0);
+
+  report = zr_library_import (f->library, first, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->imported_files, ==, 1);
+  g_clear_pointer (&report, zr_import_report_free);
+  report = zr_library_import (f->library, again, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->imported_files, ==, 0);
+  g_assert_cmpuint (report->unchanged_files, ==, 1);
+  g_assert_cmpuint (report->failed->len, ==, 0);
+  import_ok (f, through_dir, TRUE, 0);
+  import_ok (f, file_link, TRUE, 0);
+  g_assert_cmpint (sql_int (f->library, "SELECT count(*) FROM sources"), ==, 1);
+  g_assert_cmpint (sql_int (f->library, "SELECT count(*) FROM records"), ==, pa->records->len);
+
+  resolved = realpath (page, NULL);
+  g_assert_nonnull (resolved);
+  stored = sql_text (f->library, "SELECT path FROM sources");
+  g_assert_cmpstr (stored, ==, resolved);
+  free (resolved);
+}
+
+/* Libraries written before paths were resolved hold the path a file was
+ * named by, symbolic links and all. Re-importing by that path still finds
+ * the file (no second copy), and its record and clippings move to the
+ * real path, so that the file is found by that too. */
+static void
+test_old_unresolved_path_still_matches (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autofree char *a = fixture_path ("page-a.txt");
+  g_autoptr(ZrPage) pa = parse_fixture ("page-a.txt");
+  g_autofree char *real_dir = g_build_filename (f->dir, "pages", NULL);
+  g_autofree char *link_dir = g_build_filename (f->dir, "linked", NULL);
+  g_autofree char *page = g_build_filename (real_dir, "p.txt", NULL);
+  g_autofree char *through_dir = g_build_filename (link_dir, "p.txt", NULL);
+  g_autofree char *stored = NULL;
+  g_autofree char *clipped = NULL;
+  sqlite3 *db = zr_database_get_handle (zr_library_get_database (f->library));
+  sqlite3_stmt *stmt = NULL;
+  char *resolved = NULL;
+
+  g_assert_cmpint (g_mkdir (real_dir, 0700), ==, 0);
+  zr_test_copy_file (a, page);
+  g_assert_cmpint (symlink (real_dir, link_dir), ==, 0);
+  import_ok (f, page, FALSE, pa->records->len);
+
+  /* what an older version stored for the file imported through the link */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE sources SET path = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, through_dir, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO clippings (source_path, record_position, quote_text, saved_at)"
+                                           " VALUES (?1, 0, '一句话', 0)", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, through_dir, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+
+  import_ok (f, through_dir, TRUE, 0);
+  import_ok (f, page, TRUE, 0);
+  g_assert_cmpint (sql_int (f->library, "SELECT count(*) FROM sources"), ==, 1);
+  g_assert_cmpint (sql_int (f->library, "SELECT count(*) FROM records"), ==, pa->records->len);
+
+  resolved = realpath (page, NULL);
+  g_assert_nonnull (resolved);
+  stored = sql_text (f->library, "SELECT path FROM sources");
+  clipped = sql_text (f->library, "SELECT source_path FROM clippings");
+  g_assert_cmpstr (stored, ==, resolved);
+  g_assert_cmpstr (clipped, ==, resolved);
+  free (resolved);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -555,8 +784,13 @@ main (int   argc,
   ADD ("/core/library/full-library-keeps-previous-state", test_full_library_keeps_previous_state);
   ADD ("/core/library/filter-by-district", test_filter_by_district);
   ADD ("/core/library/symlink-loop", test_symlink_loop);
+  ADD ("/core/library/symlinked-path-is-one-file", test_symlinked_path_is_one_file);
+  ADD ("/core/library/old-unresolved-path-still-matches", test_old_unresolved_path_still_matches);
   ADD ("/core/library/reclassify-is-stable", test_reclassify_is_stable);
   ADD ("/core/library/set-page", test_set_page);
+  ADD ("/core/library/set-page-changes-only-what-is-given", test_set_page_changes_only_what_is_given);
+  ADD ("/core/library/wrong-encoding-refused", test_wrong_encoding_refused);
+  ADD ("/core/library/stale-encoding-choice-gives-way", test_stale_encoding_choice_gives_way);
   ADD ("/core/library/second-connection-imports", test_second_connection_imports);
   ADD ("/core/library/cancel-keeps-what-was-imported", test_cancel_keeps_what_was_imported);
 #undef ADD

@@ -281,6 +281,33 @@ test_large (void)
   g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
 }
 
+/* A chosen encoding that does not fit is refused, not turned into
+ * garbage: UTF-8 Chinese read as UTF-16 is a third private-use characters.
+ * The same text really in UTF-16 still reads with the same choice. */
+static void
+test_forced_must_fit (void)
+{
+  const char *src = "株洲日报讯 记者走访了天元区的三个社区。\n居民说：“电梯装好了，上下楼方便多了。”\n";
+  static const char *wrong[] = { "UTF-16LE", "UTF-16BE", "UTF-16" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *le = NULL;
+  g_autofree char *text = NULL;
+  gsize len;
+
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      g_autofree char *bad = zr_text_decode (src, strlen (src), wrong[i], NULL, &error);
+      g_assert_null (bad);
+      g_assert_error (error, ZR_IMPORT_ERROR, ZR_IMPORT_ERROR_UNDECODABLE);
+      g_clear_error (&error);
+    }
+
+  le = g_convert (src, -1, "UTF-16LE", "UTF-8", NULL, &len, NULL);
+  text = zr_text_decode (le, len, "UTF-16LE", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, src);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -292,6 +319,7 @@ main (int   argc,
   g_test_add_func ("/core/encoding/empty", test_empty);
   g_test_add_func ("/core/encoding/undecodable", test_undecodable);
   g_test_add_func ("/core/encoding/forced", test_forced);
+  g_test_add_func ("/core/encoding/forced-must-fit", test_forced_must_fit);
   g_test_add_func ("/core/encoding/normalize", test_normalize);
   g_test_add_func ("/core/encoding/random-bytes", test_random_bytes);
   g_test_add_func ("/core/encoding/large", test_large);

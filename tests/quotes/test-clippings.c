@@ -24,6 +24,10 @@ make_article (void)
   a->record = zr_record_new (ZR_RECORD_KIND_ARTICLE);
   a->record->headline = g_strdup ("老街新貌");
   g_ptr_array_add (a->record->bylines, zr_byline_new ("张晓", "全媒体记者"));
+  a->record->dateline = g_strdup ("本报讯");
+  g_ptr_array_add (a->record->paragraphs, zr_paragraph_new (ZR_PARAGRAPH_KIND_BODY, "三年过去，老街换了新模样。", 0));
+  g_ptr_array_add (a->record->paragraphs, zr_paragraph_new (ZR_PARAGRAPH_KIND_BODY,
+                                                            "一位游客说：He said \"yes\", twice.", 14));
   a->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_quote_free);
   g_ptr_array_add (a->quotes, zr_quote_new (0, 1, 12, "路修好了，心也亮堂了。", "康立", "社区书记"));
   g_ptr_array_add (a->quotes, zr_quote_new (1, 1, 20, "他说，“要干就干好”，大家都同意", NULL, NULL));
@@ -103,6 +107,41 @@ test_save_errors (void)
   g_assert_cmpint (zr_clippings_save (db, a, 0, "   ", NULL, &e2), ==, -1);
   g_assert_error (e2, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_NOT_FOUND);
   g_assert_cmpuint (zr_clippings_count (db), ==, 0);
+}
+
+/* A selection saved with the article's citation must be the article's
+ * text, as the reader shows it: within a paragraph, across lines (white
+ * space aside), headline into the body. Anything else is refused. Before,
+ * `clippings save --text` took any text. */
+static void
+test_save_text_must_be_in_article (void)
+{
+  g_autoptr(ZrDatabase) db = open_db ();
+  g_autoptr(ZrArticle) a = make_article ();
+  const char *good[] = {
+    "老街换了新模样",
+    "新模样。\n\n一位游客说",
+    "老街新貌\n全媒体记者 张晓\n本报讯　三年过去",
+  };
+  const char *bad[] = {
+    "老街换了旧模样",
+    "这句话文章里没有",
+    "模样。一位游客说：He said yes",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_assert_cmpint (zr_clippings_save (db, a, 0, good[i], NULL, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_assert_cmpint (zr_clippings_save (db, a, 0, bad[i], NULL, &error), ==, -1);
+      g_assert_error (error, ZR_DATA_ERROR, ZR_DATA_ERROR_INVALID);
+    }
+  g_assert_cmpuint (zr_clippings_count (db), ==, G_N_ELEMENTS (good));
 }
 
 static void
@@ -231,6 +270,42 @@ test_json_invalid (void)
   g_assert_cmpuint (zr_clippings_count (db), ==, 0);
 }
 
+/* JSON escapes that are no Unicode text: a lone surrogate, in any field.
+ * The file is refused whole; nothing of it is stored. Before,
+ * \ud800 was stored as bytes that are not UTF-8. */
+static void
+test_json_not_unicode (void)
+{
+  g_autoptr(ZrDatabase) db = open_db ();
+  const char *bad[] = {
+    "[{\"quote\":\"好\"}, {\"quote\":\"坏\\ud800\"}]",
+    "[{\"quote\":\"\\udc00\"}]",
+    "[{\"quote\":\"好\", \"speaker\":\"\\ud83d\"}]",
+    "[{\"quote\":\"好\", \"note\":\"a\\ud800\\ud800b\"}]",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  guint added = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) bad_error = NULL;
+      added = 7;
+
+      g_assert_false (zr_clippings_import_json (db, bad[i], &added, &bad_error));
+      g_assert_error (bad_error, ZR_DATA_ERROR, ZR_DATA_ERROR_INVALID);
+      g_assert_cmpuint (added, ==, 0);
+    }
+  g_assert_cmpuint (zr_clippings_count (db), ==, 0);
+
+  /* a surrogate pair is a character like any other */
+  g_assert_true (zr_clippings_import_json (db, "[{\"quote\":\"笑\\ud83d\\ude00\"}]", &added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 1);
+  list = zr_clippings_list (db, &error);
+  g_assert_cmpstr (((ZrClipping *) g_ptr_array_index (list, 0))->quote, ==, "笑\xf0\x9f\x98\x80");
+}
+
 static void
 test_survives_renumbering (void)
 {
@@ -282,11 +357,13 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/clippings/save-list-delete", test_save_list_delete);
   g_test_add_func ("/core/clippings/save-errors", test_save_errors);
+  g_test_add_func ("/core/clippings/save-text-must-be-in-article", test_save_text_must_be_in_article);
   g_test_add_func ("/core/clippings/export-csv", test_export_csv);
   g_test_add_func ("/core/clippings/export-csv-quotes", test_export_csv_quotes);
   g_test_add_func ("/core/clippings/export-markdown", test_export_markdown);
   g_test_add_func ("/core/clippings/json-round-trip", test_json_round_trip);
   g_test_add_func ("/core/clippings/json-invalid", test_json_invalid);
+  g_test_add_func ("/core/clippings/json-not-unicode", test_json_not_unicode);
   g_test_add_func ("/core/clippings/survives-renumbering", test_survives_renumbering);
   g_test_add_func ("/core/clippings/format-names", test_format_names);
   return g_test_run ();
