@@ -1242,7 +1242,7 @@ label_items (Parser *ps)
 {
   g_autofree guint *seq = g_new (guint, ps->n_items + 1);
   guint n = 0;
-  double *fwd, *bwd;
+  double *fwd, *bwd, *emit;
   guchar *back;
   int head_level = page_head_level (ps);
 
@@ -1263,16 +1263,24 @@ label_items (Parser *ps)
 
   fwd = g_new (double, (gsize) n * N_LABELS);
   bwd = g_new (double, (gsize) n * N_LABELS);
+  emit = g_new (double, (gsize) n * N_LABELS);
   back = g_new0 (guchar, (gsize) n * N_LABELS);
 
   for (guint k = 0; k < n; k++)
     {
       const Item *it = &ps->items[seq[k]];
-      const Item *prev = k > 0 ? &ps->items[seq[k - 1]] : NULL;
       const Item *next = k + 1 < n ? &ps->items[seq[k + 1]] : NULL;
       for (int l = 0; l < N_LABELS; l++)
+        emit[k * N_LABELS + l] = emit_score (it, next, head_level, l);
+    }
+
+  for (guint k = 0; k < n; k++)
+    {
+      const Item *it = &ps->items[seq[k]];
+      const Item *prev = k > 0 ? &ps->items[seq[k - 1]] : NULL;
+      for (int l = 0; l < N_LABELS; l++)
         {
-          double e = emit_score (it, next, head_level, l);
+          double e = emit[k * N_LABELS + l];
           double best = IMPOSSIBLE;
           guchar arg = 0;
           if (e > IMPOSSIBLE / 2)
@@ -1308,13 +1316,17 @@ label_items (Parser *ps)
     {
       const Item *it = &ps->items[seq[k]];
       const Item *nx = &ps->items[seq[k + 1]];
-      const Item *nx2 = k + 2 < n ? &ps->items[seq[k + 2]] : NULL;
       for (int l = 0; l < N_LABELS; l++)
         {
           double best = IMPOSSIBLE;
+          if (fwd[k * N_LABELS + l] <= IMPOSSIBLE / 2)
+            {
+              bwd[k * N_LABELS + l] = IMPOSSIBLE;
+              continue;
+            }
           for (int m = 0; m < N_LABELS; m++)
             {
-              double e = emit_score (nx, nx2, head_level, m);
+              double e = emit[(k + 1) * N_LABELS + m];
               double t, b;
               if (e <= IMPOSSIBLE / 2)
                 continue;
@@ -1365,6 +1377,7 @@ label_items (Parser *ps)
 
   g_free (fwd);
   g_free (bwd);
+  g_free (emit);
   g_free (back);
 }
 
