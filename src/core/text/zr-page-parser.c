@@ -67,6 +67,7 @@ typedef struct
   guint       joins_next : 1;
   guint       section_shape : 1;  /* 一、 1  ■ 【】 ** : a section head's form */
   guint       jump : 1;           /* （上接第N版） */
+  guint       jump_head : 1;      /* "公交线路续": the head of a continuation */
   guint       dateline : 1;       /* starts with 株洲日报讯 … */
   guint       glued_byline : 1;   /* ends a story: "…。（王峰 谢嘉）" */
   guint       open_end : 1;       /* ends mid-sentence */
@@ -739,8 +740,7 @@ has_jump (const Item *it)
   if (p == NULL)
     p = memstr (it->s, it->len, "转第");
   if (p == NULL)
-    return (it->nchars <= 5 && memstr (it->s, it->len, "续") != NULL &&
-            (has_prefix_len (it->s, it->len, "（") || it->s[0] == '('));
+    return FALSE;
   return memstr (p, it->s + it->len - p, "版") != NULL;
 }
 
@@ -852,6 +852,9 @@ classify_items (Parser *ps)
         it->type = ITEM_HEAD;
 
       it->jump = has_jump (it);
+      it->jump_head = it->nchars <= 16 && !it->jump &&
+                      (has_suffix_len (it->s, it->len, "续") || has_suffix_len (it->s, it->len, "（续）") ||
+                       has_suffix_len (it->s, it->len, "(续)"));
       if (it->type == ITEM_HEAD)
         {
           if ((has_prefix_len (it->s, it->len, "【") && has_suffix_len (it->s, it->len, "】")) ||
@@ -1021,6 +1024,8 @@ emit_score (const Item *it,
         s -= 2.0;
       if (it->series_colon)
         s += 1.0;
+      if (it->jump_head)
+        s += 3.0;
       if (it->level > 0 && it->level == head_level)
         s += 1.0;
       else if (it->level > head_level && head_level > 0)
@@ -1079,7 +1084,7 @@ emit_score (const Item *it,
         s += 2.0;
       else if (it->level > 0 && it->level == head_level)
         s -= 2.0;
-      if (it->series)
+      if (it->series || it->jump_head)
         s -= 3.0;
       if (it->place)
         s -= 1.5;
@@ -1221,7 +1226,8 @@ step_score (const Item *prev,
               return -6.0;
             return ended ? -1.0 : 0.0;
           case LABEL_BYLINE:
-            return p == LABEL_SUBHEAD ? -4.0 : -1.5;
+            /* a byline right under a head line says the head opened a story */
+            return p == LABEL_SUBHEAD ? -6.0 : -1.5;
           case LABEL_END_BYLINE:
             return ended ? -1.0 : 0.0;
           case LABEL_NOTICE:
@@ -1844,7 +1850,8 @@ caption_credit (const char *s,
       for (guint i = 0; i < found->len; i++)
         {
           ZrByline *b = g_ptr_array_index (found, i);
-          g_ptr_array_add (out, zr_byline_new (b->name, b->role ? b->role : "摄影"));
+          /* credited for the photograph, whatever their title */
+          g_ptr_array_add (out, zr_byline_new (b->name, "摄影"));
         }
     }
 }
