@@ -49,6 +49,7 @@ typedef enum
   LABEL_END_BYLINE,
   LABEL_NOTICE_HEAD,
   LABEL_NOTICE,
+  LABEL_NOTICE_BODY,
   N_LABELS,
   LABEL_META = N_LABELS,    /* decided before the parse, outside the grammar */
 } Label;
@@ -931,7 +932,7 @@ classify_items (Parser *ps)
 
 G_GNUC_UNUSED static const char *label_names[] = {
   "column", "kicker", "headline", "headline-continued", "kicker-below", "byline", "body",
-  "subhead", "caption", "end-byline", "notice-head", "notice", "meta",
+  "subhead", "caption", "end-byline", "notice-head", "notice", "notice-body", "meta",
 };
 
 static gboolean
@@ -1102,6 +1103,9 @@ emit_score (const Item *it,
     case LABEL_NOTICE:
       return it->type == ITEM_NOTICE ? 4.0 : IMPOSSIBLE;
 
+    case LABEL_NOTICE_BODY:
+      return it->type == ITEM_BODY ? 0.0 : IMPOSSIBLE;
+
     case N_LABELS:
     default:
       return IMPOSSIBLE;
@@ -1121,7 +1125,7 @@ step_score (const Item *prev,
 
   if (prev == NULL)
     {
-      if (l == LABEL_HEAD_CONT || l == LABEL_KICKER_BELOW)
+      if (l == LABEL_HEAD_CONT || l == LABEL_KICKER_BELOW || l == LABEL_NOTICE_BODY)
         return IMPOSSIBLE;
       if (l == LABEL_SUBHEAD)
         return -3.0;
@@ -1146,7 +1150,10 @@ step_score (const Item *prev,
         case LABEL_HEAD_CONT:
           if (p != LABEL_HEADLINE || prev->level != it->level)
             return IMPOSSIBLE;
-          return prev->joins_next ? 4.0 : 0.0;
+          if (prev->joins_next)
+            return 4.0;
+          /* two short lines of one size: one headline set over two lines */
+          return prev->nchars <= 9 && it->nchars <= 9 ? 2.0 : 0.0;
         case LABEL_KICKER_BELOW:
           if (p == LABEL_KICKER_BELOW)
             return IMPOSSIBLE;
@@ -1183,9 +1190,17 @@ step_score (const Item *prev,
         }
 
     case LABEL_NOTICE_HEAD:
-      if (l == LABEL_NOTICE || l == LABEL_BODY)
+      if (l == LABEL_NOTICE || l == LABEL_NOTICE_BODY)
         return 0.5;
       return l == LABEL_CAPTION ? 0.0 : IMPOSSIBLE;
+
+    case LABEL_NOTICE_BODY:
+      /* notices follow one another without credits */
+      if (story_start)
+        return 1.0;
+      if (l == LABEL_NOTICE_BODY || l == LABEL_NOTICE || l == LABEL_CAPTION)
+        return 0.0;
+      return IMPOSSIBLE;
 
     case LABEL_END_BYLINE:
     case LABEL_NOTICE:
@@ -1202,6 +1217,8 @@ step_score (const Item *prev,
 
         if (l == LABEL_HEAD_CONT || l == LABEL_KICKER_BELOW)
           return IMPOSSIBLE;
+        if (l == LABEL_NOTICE_BODY)
+          return p == LABEL_NOTICE ? 0.0 : IMPOSSIBLE;
         if (story_start)
           {
             if (ended)
@@ -1887,7 +1904,7 @@ handle_body (Parser *ps,
   /* never join across a caption: the joined text would straddle it and
    * the page could no longer be rebuilt in order */
   if (ps->cur != NULL && ps->pending && ps->popen && ps->deferred->len == 0 &&
-      i > 0 && ps->items[i - 1].label == LABEL_BODY)
+      i > 0 && (ps->items[i - 1].label == LABEL_BODY || ps->items[i - 1].label == LABEL_NOTICE_BODY))
     {
       gsize a, b, c;
       if (parse_dateline (s, len, &a, &b, &c))
@@ -2086,6 +2103,7 @@ walk_items (Parser *ps)
           break;
 
         case LABEL_BODY:
+        case LABEL_NOTICE_BODY:
         default:
           handle_body (ps, i);
           break;
