@@ -1148,7 +1148,8 @@ step_score (const Item *prev,
       switch (l)
         {
         case LABEL_HEAD_CONT:
-          if (p != LABEL_HEADLINE || prev->level != it->level)
+          /* joined text must not straddle a line of page metadata */
+          if (p != LABEL_HEADLINE || prev->level != it->level || it != prev + 1)
             return IMPOSSIBLE;
           if (prev->joins_next)
             return 4.0;
