@@ -285,6 +285,179 @@ test_subhead_on_headline (void)
   }
 }
 
+/* Bylines in a dateline's full-width brackets, several names per role; a
+ * `##` place label above a `#` headline is the column, a `##` line under
+ * it the kicker */
+static void
+test_marked_place_labels (void)
+{
+  g_autoptr(ZrPage) page = zr_page_parse (
+    "# 城区·综合\n\n"
+    "## 芦淞区枫溪街道\n\n"
+    "# 河堤步道装上夜间照明\n"
+    "## 三公里步道 晚上散步不再摸黑\n\n"
+    "　　株洲日报讯（全媒体记者 甘若琳 通讯员 聂子期 彭书远）入夜，枫溪港的河堤步道亮起了一排暖黄色的灯。\n\n"
+    "　　街道负责人介绍，照明改造共安装路灯120盏。\n\n"
+    "## 渌口区\n\n"
+    "# 南洲镇开办农民夜校\n\n"
+    "　　株洲日报讯（记者 曾立人）每周三晚上，南洲镇农民夜校里坐满了学员。\n");
+  ZrRecord *r;
+  ZrPageMeta *m;
+
+  g_assert_cmpuint (page->meta->len, ==, 1);
+  m = g_ptr_array_index (page->meta, 0);
+  g_assert_cmpstr (m->text, ==, "城区·综合");
+  g_assert_cmpuint (page->records->len, ==, 2);
+  r = record (page, 0);
+  g_assert_cmpstr (r->column, ==, "芦淞区枫溪街道");
+  g_assert_cmpstr (r->headline, ==, "河堤步道装上夜间照明");
+  g_assert_cmpstr (r->kicker, ==, "三公里步道 晚上散步不再摸黑");
+  g_assert_cmpstr (r->dateline, ==, "株洲日报讯");
+  g_assert_cmpuint (r->bylines->len, ==, 3);
+  assert_byline (r, 0, "甘若琳", "全媒体记者");
+  assert_byline (r, 1, "聂子期", "通讯员");
+  assert_byline (r, 2, "彭书远", "通讯员");
+  assert_paragraph (r, 0, ZR_PARAGRAPH_KIND_BODY, "入夜，枫溪港的河堤步道…");
+  r = record (page, 1);
+  g_assert_cmpstr (r->column, ==, "渌口区");
+  g_assert_cmpstr (r->headline, ==, "南洲镇开办农民夜校");
+  assert_byline (r, 0, "曾立人", "记者");
+}
+
+/* Plain pages: a section label or a place label above the headline is the
+ * column; a page header is metadata; a headline broken over two lines is
+ * joined; a caption's photographer is credited */
+static void
+test_plain_labels (void)
+{
+  g_autoptr(ZrPage) page = zr_page_parse (
+    "城事·民生\n\n"
+    "邻里守望\n\n"
+    "楼下的“共享菜园”\n\n"
+    "记者 卜青禾\n\n"
+    "茨菇塘街道一个小区的空地上，居民们种起了辣椒和茄子，收了菜大家一起分。\n\n"
+    "▲居民在共享菜园里浇水。 记者 滕越 摄\n\n"
+    "“菜不值几个钱，图的是热闹。”居民伍阿姨说。\n\n"
+    "攸县网岭镇\n\n"
+    "两百亩油菜花\n"
+    "引来城里客\n\n"
+    "网岭镇的油菜花进入盛花期，周末前来赏花的游客络绎不绝。\n\n"
+    "（韩素秋 冉俊）\n");
+  ZrRecord *r;
+
+  g_assert_cmpuint (page->meta->len, ==, 1);
+  g_assert_cmpuint (page->records->len, ==, 2);
+  r = record (page, 0);
+  g_assert_cmpstr (r->column, ==, "邻里守望");
+  g_assert_cmpstr (r->headline, ==, "楼下的“共享菜园”");
+  g_assert_cmpuint (r->bylines->len, ==, 2);
+  assert_byline (r, 0, "卜青禾", "记者");
+  assert_byline (r, 1, "滕越", "摄影");
+  r = record (page, 1);
+  g_assert_cmpstr (r->column, ==, "攸县网岭镇");
+  g_assert_cmpstr (r->headline, ==, "两百亩油菜花 引来城里客");
+  assert_byline (r, 0, "韩素秋", NULL);
+  assert_byline (r, 1, "冉俊", NULL);
+}
+
+/* A series label before a colon on the headline's line is the kicker */
+static void
+test_series_colon (void)
+{
+  g_autoptr(ZrPage) page = zr_page_parse (
+    "# 《小城大事》系列报道：一棵古樟的三百年\n\n"
+    "株洲日报全媒体记者/范小橙\n\n"
+    "村口的古樟树下，老人们每天都来这里乘凉聊天。\n");
+  ZrRecord *r;
+
+  g_assert_cmpuint (page->records->len, ==, 1);
+  r = record (page, 0);
+  g_assert_cmpstr (r->kicker, ==, "《小城大事》系列报道：");
+  g_assert_cmpstr (r->headline, ==, "一棵古樟的三百年");
+  assert_byline (r, 0, "范小橙", "株洲日报全媒体记者");
+}
+
+/* Long features keep their section heads, whatever their form, as
+ * subheads of one story; a news-brief column is several stories */
+static void
+test_section_heads_and_briefs (void)
+{
+  g_autoptr(ZrPage) page = zr_page_parse (
+    "# 一座老水厂的新生\n\n"
+    "株洲日报讯（全媒体记者 蒋一苇）停产多年的老水厂，如今成了市民喝咖啡、看展览的地方。\n\n"
+    "## 一、留下老厂房\n\n"
+    "水厂的沉淀池和泵房都保留了下来，改成了展厅。\n\n"
+    "■ 年轻人来了\n\n"
+    "周末，不少年轻人专程来这里拍照打卡。\n\n"
+    "【声音】\n\n"
+    "市民钟女士：这里既有老味道，又有新玩法。\n\n"
+    "2 下一步\n\n"
+    "园区还将引进书店和小剧场。\n");
+  g_autoptr(ZrPage) briefs = zr_page_parse (
+    "## 简讯\n\n"
+    "### 市博物馆延长开放时间\n\n"
+    "暑期市博物馆每天开放至晚上八点。（全媒体记者 庞心怡）\n\n"
+    "### 湘江风光带新增骑行道\n\n"
+    "湘江风光带新增骑行道5公里。（通讯员 仇立）\n");
+  ZrRecord *r;
+
+  g_assert_cmpuint (page->records->len, ==, 1);
+  r = record (page, 0);
+  g_assert_cmpstr (r->headline, ==, "一座老水厂的新生");
+  g_assert_cmpuint (r->bylines->len, ==, 1);
+  assert_paragraph (r, 1, ZR_PARAGRAPH_KIND_SUBHEAD, "一、留下老厂房");
+  assert_paragraph (r, 3, ZR_PARAGRAPH_KIND_SUBHEAD, "■ 年轻人来了");
+  assert_paragraph (r, 5, ZR_PARAGRAPH_KIND_SUBHEAD, "【声音】");
+  assert_paragraph (r, 7, ZR_PARAGRAPH_KIND_SUBHEAD, "2 下一步");
+  g_assert_cmpuint (briefs->records->len, ==, 2);
+  r = record (briefs, 0);
+  g_assert_cmpstr (r->column, ==, "简讯");
+  g_assert_cmpstr (r->headline, ==, "市博物馆延长开放时间");
+  assert_byline (r, 0, "庞心怡", "全媒体记者");
+  r = record (briefs, 1);
+  g_assert_cmpstr (r->headline, ==, "湘江风光带新增骑行道");
+  assert_byline (r, 0, "仇立", "通讯员");
+}
+
+/* A page that opens with （上接第N版） opens with a fragment; notice titles
+ * open notices; a Q&A stays one story */
+static void
+test_jumps_notices_interview (void)
+{
+  g_autoptr(ZrPage) page = zr_page_parse (
+    "（上接第3版）\n\n"
+    "工程完工后，沿线居民出行将更加便捷。\n\n"
+    "# 让社区养老更有温度\n"
+    "## ——访市民政局负责人\n\n"
+    "株洲日报全媒体记者/卢思敏\n\n"
+    "记者：今年社区养老有哪些新举措？\n\n"
+    "戴永清：我们将新建社区嵌入式养老服务站20个。\n\n"
+    "记者：老人最关心什么？\n\n"
+    "戴永清：吃饭和看病，这两件事我们优先解决。\n\n"
+    "招聘启事\n\n"
+    "某物业公司招聘保安10名，待遇面议。\n\n"
+    "公示\n\n"
+    "现将某小区规划调整方案予以公示，公示期10个工作日。\n");
+  ZrRecord *r;
+
+  g_assert_cmpuint (page->records->len, ==, 4);
+  r = record (page, 0);
+  g_assert_cmpint (r->kind, ==, ZR_RECORD_KIND_FRAGMENT);
+  g_assert_null (r->headline);
+  r = record (page, 1);
+  g_assert_cmpint (r->kind, ==, ZR_RECORD_KIND_ARTICLE);
+  g_assert_cmpstr (r->headline, ==, "让社区养老更有温度");
+  g_assert_cmpstr (r->kicker, ==, "——访市民政局负责人");
+  g_assert_cmpuint (r->paragraphs->len, ==, 4);
+  assert_paragraph (r, 1, ZR_PARAGRAPH_KIND_BODY, "戴永清：我们将新建…");
+  r = record (page, 2);
+  g_assert_cmpint (r->kind, ==, ZR_RECORD_KIND_NOTICE);
+  g_assert_cmpstr (r->headline, ==, "招聘启事");
+  r = record (page, 3);
+  g_assert_cmpint (r->kind, ==, ZR_RECORD_KIND_NOTICE);
+  g_assert_cmpstr (r->headline, ==, "公示");
+}
+
 static void
 test_column_labels (void)
 {
@@ -306,5 +479,10 @@ main (int   argc,
   g_test_add_func ("/core/parse/offsets", test_offsets);
   g_test_add_func ("/core/parse/column-labels", test_column_labels);
   g_test_add_func ("/core/parse/subhead-on-headline", test_subhead_on_headline);
+  g_test_add_func ("/core/parse/marked-place-labels", test_marked_place_labels);
+  g_test_add_func ("/core/parse/plain-labels", test_plain_labels);
+  g_test_add_func ("/core/parse/series-colon", test_series_colon);
+  g_test_add_func ("/core/parse/section-heads-and-briefs", test_section_heads_and_briefs);
+  g_test_add_func ("/core/parse/jumps-notices-interview", test_jumps_notices_interview);
   return g_test_run ();
 }

@@ -3,16 +3,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The page is read line by line. Each non-blank line becomes an Item with
- * a type (heading-like, body, caption, byline, notice, page metadata…).
- * A walk over the items then groups consecutive heading-like items into
- * "head groups" and decides whether a group opens a new story (it carries
- * `##`, a column label or a series line, it is followed by a byline or a
- * dateline, the story before it ended with its authors in brackets or was
- * cut mid-sentence) or is a run of subheads inside the current story.
- * Lines broken mid-sentence are rejoined unless the text after the break
- * reads like another story (character-bigram overlap), in which case the
- * text after the break becomes a fragment record. Everything is linear in
- * the size of the page, with a fixed budget for the overlap checks.
+ * a shape (heading-like, body, caption, byline, notice, page metadata…)
+ * and features (marks, length, punctuation, a section head's form, a
+ * place or column label's form, a dateline, a glued byline). A scored
+ * parse of the whole page then labels every line with a state of a small
+ * article grammar (column, kicker, headline, byline, body, subhead,
+ * caption, …); the best labelling is found by dynamic programming (see
+ * "Labels"). A walk over the labels builds the records. Lines broken
+ * mid-sentence are rejoined unless the text after the break reads like
+ * another story (character-bigram overlap), in which case the text after
+ * the break becomes a fragment record. Everything is linear in the size of
+ * the page, with a fixed budget for the overlap checks.
  */
 #include "config.h"
 
@@ -32,6 +33,27 @@ typedef enum
   ITEM_META,
 } ItemType;
 
+/* What the segmenter decides each line is: the states of the page grammar
+ * (see "Labels" below). */
+typedef enum
+{
+  LABEL_COLUMN,
+  LABEL_KICKER_ABOVE,
+  LABEL_HEADLINE,
+  LABEL_HEAD_CONT,
+  LABEL_KICKER_BELOW,
+  LABEL_BYLINE,
+  LABEL_BODY,
+  LABEL_SUBHEAD,
+  LABEL_CAPTION,
+  LABEL_END_BYLINE,
+  LABEL_NOTICE_HEAD,
+  LABEL_NOTICE,
+  LABEL_NOTICE_BODY,
+  N_LABELS,
+  LABEL_META = N_LABELS,    /* decided before the parse, outside the grammar */
+} Label;
+
 typedef struct
 {
   const char *s;            /* trimmed text, heading marks removed */
@@ -44,6 +66,21 @@ typedef struct
   guint       subhead_only : 1;
   guint       series : 1;
   guint       joins_next : 1;
+  guint       section_shape : 1;  /* 一、 1  ■ 【】 ** : a section head's form */
+  guint       jump : 1;           /* （上接第N版） */
+  guint       jump_head : 1;      /* "公交线路续": the head of a continuation */
+  guint       dateline : 1;       /* starts with 株洲日报讯 … */
+  guint       glued_byline : 1;   /* ends a story: "…。（王峰 谢嘉）" */
+  guint       open_end : 1;       /* ends mid-sentence */
+  guint       label_like : 1;     /* short, unpunctuated: a column or place label */
+  guint       place : 1;          /* names a place: ends in 区 县 镇 街道 … */
+  guint       known_label : 1;    /* one of the paper's known columns (a prior) */
+  guint       notice_title : 1;   /* 遗失声明, 招聘启事, 公示 … */
+  guint       series_colon : 1;   /* 《…》系列报道：headline */
+  guint       repeated : 1;       /* the same short line occurs again on the page */
+  Label       label;
+  double      margin;             /* score of the label over the best other one */
+  Label       runner_up;
 } Item;
 
 typedef struct
@@ -60,6 +97,7 @@ typedef struct
 
   ZrRecord   *cur;
   gboolean    cur_ended;
+  gboolean    in_head;      /* the last line was part of the current record's head */
 
   GString    *pbuf;         /* pending paragraph */
   int         poff;
@@ -239,7 +277,7 @@ zr_page_parser_is_column_label (const char *text)
 }
 
 static const char *role_words[] = {
-  "特约通讯员", "通讯员", "实习生", "摄影", "摄", "图", "文", "图文", "文图", "编辑", "见习生",
+  "特约通讯员", "通讯员", "实习生", "摄影", "摄影报道", "摄", "图", "文", "图文", "文图", "编辑", "见习生",
 };
 
 static gboolean
@@ -560,6 +598,39 @@ is_banner (const Item *it)
   return tokens >= 3;
 }
 
+/* A line that names itself a notice: 遗失声明, 招聘启事, 公示, 公告·声明 */
+static gboolean
+is_notice_title (const Item *it)
+{
+  static const char *words[] = {
+    "声明", "启事", "公告", "公示", "通告", "招聘", "分类广告", "拍卖", "寻人",
+  };
+  if (it->nchars < 2 || it->nchars > 10)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (memstr (it->s, it->len, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Only ideographs and a middle dot: "民生·服务" */
+static gboolean
+is_dotted_label (const Item *it)
+{
+  gboolean dot = FALSE;
+  if (it->nchars < 3 || it->nchars > 12)
+    return FALSE;
+  for (const char *p = it->s; p < it->s + it->len; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c == 0xb7 || c == 0x30fb || c == 0x2022)
+        dot = TRUE;
+      else if (!is_cjk (c))
+        return FALSE;
+    }
+  return dot;
+}
+
 static gboolean
 is_meta_line (const Item *it,
               guint       index)
@@ -567,12 +638,16 @@ is_meta_line (const Item *it,
   static const char *prefixes[] = {
     "责任编辑", "本版编辑", "美术编辑", "美编", "校对", "组版", "版式", "编辑：", "编辑:",
   };
-  if (it->level == 1)
-    {
-      if (memstr (it->s, it->len, "·") || memstr (it->s, it->len, "・") ||
-          (index < 3 && it->nchars <= 12))
-        return TRUE;
-    }
+  if (is_notice_title (it))
+    return FALSE;
+  /* page headers: "# 综合·城区", "民生·服务" */
+  if (it->level == 1 && it->nchars <= 16 &&
+      (memstr (it->s, it->len, "·") || memstr (it->s, it->len, "・")))
+    return TRUE;
+  if (is_dotted_label (it))
+    return TRUE;
+  if (it->level == 1 && index == 0 && it->nchars <= 4)
+    return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
     if (has_prefix_len (it->s, it->len, prefixes[i]) && it->nchars <= 60)
       return TRUE;
@@ -606,9 +681,148 @@ is_caption_text (const Item *it)
   return FALSE;
 }
 
+/* 一、 （一） 1  1. ■ ● ◆ 【…】 **…**: the forms of a section head inside a
+ * long story */
+static gboolean
+has_section_shape (const Item *it)
+{
+  const char *p = it->s;
+  const char *end = it->s + it->len;
+  gunichar c = g_utf8_get_char (p);
+  static const char *numerals = "一二三四五六七八九十";
+
+  if (c == 0x25a0 || c == 0x25a1 || c == 0x25cf || c == 0x25c6 || c == 0x25b6 || c == 0x2605 ||
+      c == 0x25c7 || c == 0x25cb)
+    return TRUE;   /* ■ □ ● ◆ ▶ ★ ◇ ○ */
+  if (has_prefix_len (p, it->len, "【") && has_suffix_len (p, it->len, "】"))
+    return TRUE;
+  if (it->len > 4 && has_prefix_len (p, it->len, "**") && has_suffix_len (p, it->len, "**"))
+    return TRUE;
+  /* 一、 十二、 */
+  {
+    const char *q = p;
+    while (q < end && g_utf8_strchr (numerals, -1, g_utf8_get_char (q)))
+      q = g_utf8_next_char (q);
+    if (q > p && q < end && (g_utf8_get_char (q) == 0x3001 || g_utf8_get_char (q) == 0xff0e))
+      return TRUE;
+  }
+  /* （一） (1) */
+  if (has_prefix_len (p, it->len, "（") || *p == '(')
+    {
+      const char *q = g_utf8_next_char (p);
+      const char *d = q;
+      while (q < end && (g_ascii_isdigit (*q) || g_utf8_strchr (numerals, -1, g_utf8_get_char (q))))
+        q = g_utf8_next_char (q);
+      if (q > d && q < end && (*q == ')' || g_utf8_get_char (q) == 0xff09) && q + 1 < end)
+        return TRUE;
+    }
+  /* 1 xxx, 1. xxx, 1、xxx, ０１ */
+  {
+    const char *q = p;
+    while (q < end && (g_ascii_isdigit (*q) || (g_utf8_get_char (q) >= 0xff10 && g_utf8_get_char (q) <= 0xff19)))
+      q = g_utf8_next_char (q);
+    if (q > p && q < end && g_utf8_pointer_to_offset (p, q) <= 2)
+      {
+        gunichar d = g_utf8_get_char (q);
+        if (g_unichar_isspace (d) || d == '.' || d == 0x3001 || d == 0xff0e || d == 0x3000)
+          return TRUE;
+      }
+  }
+  return FALSE;
+}
+
+/* （上接第1版） （下转第4版） （续） */
+static gboolean
+has_jump (const Item *it)
+{
+  const char *p = memstr (it->s, it->len, "上接第");
+  if (p == NULL)
+    p = memstr (it->s, it->len, "下转第");
+  if (p == NULL)
+    p = memstr (it->s, it->len, "转第");
+  if (p == NULL)
+    return FALSE;
+  return memstr (p, it->s + it->len - p, "版") != NULL;
+}
+
+/* Short and unpunctuated: a column, section or place label */
+static gboolean
+is_label_shape (const Item *it)
+{
+  if (it->nchars < 2 || it->nchars > 10)
+    return FALSE;
+  for (const char *p = it->s; p < it->s + it->len; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!is_cjk (c) && c != 0xb7)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+names_place (const Item *it)
+{
+  static const char *suffixes[] = {
+    "区", "县", "市", "镇", "乡", "街道", "社区", "村", "新区", "园区", "示范区",
+  };
+  if (it->nchars < 3)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (has_suffix_len (it->s, it->len, suffixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "《城管进社区》系列报道之三：共享工具箱上门修": the length in bytes of the
+ * series label up to and with the colon, 0 when there is none */
+static gsize
+series_label_len (const char *s,
+                  gsize       len)
+{
+  const char *colon = memstr (s, len, "：");
+  gsize clen = strlen ("：");
+  gsize n;
+  if (colon == NULL)
+    {
+      colon = memchr (s, ':', len);
+      clen = 1;
+    }
+  if (colon == NULL || colon == s)
+    return 0;
+  n = g_utf8_strlen (s, colon - s);
+  if (n > 24 || g_utf8_strlen (colon + clen, s + len - colon - clen) < 4)
+    return 0;
+  if (memstr (s, colon - s, "系列") ||
+      (has_prefix_len (s, len, "《") && memstr (s, colon - s, "》") &&
+       has_suffix_len (s, colon - s, "》")) ||
+      memstr (s, colon - s, "专栏") || memstr (s, colon - s, "之"))
+    {
+      if (memstr (s, colon - s, "之") && !memstr (s, colon - s, "系列") && !memstr (s, colon - s, "》"))
+        return 0;
+      return colon + clen - s;
+    }
+  return 0;
+}
+
+static gboolean
+ends_on_stop (const Item *it)
+{
+  static const gunichar stops[] = {
+    0x7684, 0x5728, 0x4e0e, 0x548c, 0x53ca, 0x5bf9, 0x4e3a, 0x5c06, 0x628a, 0x4ece, 0x5411,
+  }; /* 的 在 与 和 及 对 为 将 把 从 向 */
+  gunichar c = last_char (it->s, it->len);
+  for (guint i = 0; i < G_N_ELEMENTS (stops); i++)
+    if (c == stops[i])
+      return TRUE;
+  return c == 0x2014 || c == 0xff1a || c == ':' || c == 0xff0c;
+}
+
 static void
 classify_items (Parser *ps)
 {
+  g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   for (guint i = 0; i < ps->n_items; i++)
     {
       Item *it = &ps->items[i];
@@ -634,7 +848,14 @@ classify_items (Parser *ps)
         it->type = ITEM_HEAD;
       else if (it->level == 0 && is_heading_like (it))
         it->type = ITEM_HEAD;
+      else if (it->level == 0 && series_label_len (it->s, it->len) > 0 && it->nchars <= 48 &&
+               !ends_final (it->s, it->len))
+        it->type = ITEM_HEAD;
 
+      it->jump = has_jump (it);
+      it->jump_head = it->nchars <= 16 && !it->jump &&
+                      (has_suffix_len (it->s, it->len, "续") || has_suffix_len (it->s, it->len, "（续）") ||
+                       has_suffix_len (it->s, it->len, "(续)"));
       if (it->type == ITEM_HEAD)
         {
           if ((has_prefix_len (it->s, it->len, "【") && has_suffix_len (it->s, it->len, "】")) ||
@@ -645,30 +866,543 @@ classify_items (Parser *ps)
           if (has_suffix_len (it->s, it->len, "系列报道") || memstr (it->s, it->len, "系列报道之") ||
               has_suffix_len (it->s, it->len, "系列评论"))
             it->series = TRUE;
+          it->section_shape = has_section_shape (it);
+          it->label_like = is_label_shape (it);
+          it->place = it->label_like && names_place (it);
+          it->known_label = is_column_label_len (it->s, it->len);
+          it->notice_title = is_notice_title (it);
+          it->series_colon = series_label_len (it->s, it->len) > 0;
+          if (it->label_like)
+            {
+              char *key = g_strndup (it->s, it->len);
+              guint seen = GPOINTER_TO_UINT (g_hash_table_lookup (labels, key));
+              g_hash_table_replace (labels, key, GUINT_TO_POINTER (seen + 1));
+            }
         }
-      if (((it->type == ITEM_BODY && it->level == 0) || (it->type == ITEM_HEAD && it->level >= 2)) &&
-          it->nchars <= 24 && !last)
+      else if (it->type == ITEM_BODY)
         {
-          /* first line of a headline set over two lines */
-          gunichar c = last_char (it->s, it->len);
-          if ((c == 0x2014 || c == 0xff1a || c == ':' || c == 0xff0c) &&
-              !memstr (it->s, it->len, "。"))
-            it->joins_next = TRUE;
+          gsize a, b, c;
+          it->dateline = parse_dateline (it->s, it->len, &a, &b, &c);
+          it->glued_byline = find_glued_byline (it->s, it->len) != NULL;
+          it->open_end = !ends_final (it->s, it->len) && !it->jump;
         }
+      if (((it->type == ITEM_BODY && it->level == 0) || (it->type == ITEM_HEAD && it->level >= 1)) &&
+          it->nchars <= 24 && !last && !memstr (it->s, it->len, "。") && ends_on_stop (it))
+        it->joins_next = TRUE;   /* first line of a headline set over two lines */
     }
-  /* a two-line headline start only counts before a heading-like line */
   for (guint i = 0; i < ps->n_items; i++)
     {
       Item *it = &ps->items[i];
+      if (it->type == ITEM_HEAD && it->label_like)
+        {
+          g_autofree char *key = g_strndup (it->s, it->len);
+          it->repeated = GPOINTER_TO_UINT (g_hash_table_lookup (labels, key)) > 1;
+        }
+      /* a two-line headline start only counts before a heading-like line */
       if (it->joins_next)
         {
           if (i + 1 < ps->n_items && ps->items[i + 1].type == ITEM_HEAD &&
               ps->items[i + 1].level == it->level && !ps->items[i + 1].subhead_only)
-            it->type = ITEM_HEAD;
+            {
+              it->type = ITEM_HEAD;
+              it->open_end = FALSE;
+            }
           else
             it->joins_next = FALSE;
         }
     }
+}
+
+/* ------------------------------------------------------------------ */
+/* Labels: the best parse of the page under a small grammar
+ *
+ * Every line but the page's metadata gets one label. The grammar says
+ * which label may follow which: an article's head is
+ *   [column] [kicker above] headline [headline continued] [kicker below]
+ * followed by bylines, captions or body; a body goes on with body lines,
+ * subheads, captions and bylines in brackets, until the next head or
+ * notice. Each line scores each label from its own features (marks,
+ * length, punctuation, its shape) and each step scores what the line
+ * after a label looks like (a byline or a dateline after a headline, a
+ * new story after one that ended with its authors in brackets). The
+ * labels with the best total are found by dynamic programming (Viterbi),
+ * in time linear in the number of lines. */
+
+#define IMPOSSIBLE (-1e9)
+
+G_GNUC_UNUSED static const char *label_names[] = {
+  "column", "kicker", "headline", "headline-continued", "kicker-below", "byline", "body",
+  "subhead", "caption", "end-byline", "notice-head", "notice", "notice-body", "meta",
+};
+
+static gboolean
+is_head_label (Label l)
+{
+  return l == LABEL_COLUMN || l == LABEL_KICKER_ABOVE || l == LABEL_HEADLINE ||
+         l == LABEL_HEAD_CONT || l == LABEL_KICKER_BELOW;
+}
+
+/* the level at which this page marks its headlines: the lowest level of a
+ * marked line that is followed by a byline or a dateline (0 for a plain
+ * page) */
+static int
+page_head_level (Parser *ps)
+{
+  int best = 0, any = 0;
+  for (guint i = 0; i < ps->n_items; i++)
+    {
+      const Item *it = &ps->items[i];
+      guint j = i + 1;
+      if (it->type != ITEM_HEAD || it->level == 0)
+        continue;
+      if (any == 0 || it->level < any)
+        any = it->level;
+      while (j < ps->n_items && (ps->items[j].type == ITEM_META ||
+                                 (ps->items[j].type == ITEM_HEAD && ps->items[j].level >= it->level)))
+        j++;
+      if (j < ps->n_items && (ps->items[j].type == ITEM_BYLINE || ps->items[j].dateline) &&
+          (best == 0 || it->level < best))
+        best = it->level;
+      /* right after a story that ended with its authors in brackets */
+      if (i > 0 && (ps->items[i - 1].type == ITEM_END_BYLINE || ps->items[i - 1].glued_byline) &&
+          (best == 0 || it->level < best))
+        best = it->level;
+    }
+  return best ? best : any;
+}
+
+static double
+emit_score (const Item *it,
+            const Item *next,
+            int         head_level,
+            Label       l)
+{
+  gboolean head = it->type == ITEM_HEAD;
+  double s;
+
+  switch (l)
+    {
+    case LABEL_COLUMN:
+      if (!head || !(it->label_like || it->known_label) || it->section_shape || it->jump ||
+          next == NULL || next->type != ITEM_HEAD)
+        return IMPOSSIBLE;
+      s = -2.0;
+      if (it->known_label)
+        s += 3.0;
+      if (it->place)
+        s += 3.0;
+      if (it->repeated)
+        s += 1.0;
+      if (it->nchars <= 6)
+        s += 1.0;
+      if (it->level > 0 && next->level > 0 && it->level > next->level)
+        s += 3.0;
+      return s;
+
+    case LABEL_KICKER_ABOVE:
+      if (!head || it->nchars < 5 || it->jump || next == NULL || next->type != ITEM_HEAD)
+        return IMPOSSIBLE;
+      s = -1.0;
+      if (it->series)
+        s += 5.0;
+      if (it->section_shape)
+        s -= 3.0;
+      return s;
+
+    case LABEL_HEADLINE:
+      if (!head || it->jump)
+        return IMPOSSIBLE;
+      s = 0.0;
+      if (it->nchars <= 3)
+        s -= 5.0;
+      else if (it->nchars <= 5)
+        s -= 2.0;
+      if (it->section_shape)
+        s -= 4.0;
+      if (it->subhead_only)
+        s -= 3.0;
+      if (it->notice_title)
+        s -= 2.0;
+      if (it->series_colon)
+        s += 1.0;
+      if (it->jump_head)
+        s += 3.0;
+      if (it->level > 0 && it->level == head_level)
+        s += 1.0;
+      else if (it->level > head_level && head_level > 0)
+        s -= 1.5 * (it->level - head_level);
+      else if (it->level == 0 && head_level > 0)
+        s -= 0.5;
+      return s;
+
+    case LABEL_HEAD_CONT:
+      if (!head || it->jump || it->section_shape)
+        return IMPOSSIBLE;
+      return -3.0;
+
+    case LABEL_KICKER_BELOW:
+      if (!head || it->nchars < 5 || it->jump)
+        return IMPOSSIBLE;
+      s = -2.5;
+      if (g_utf8_get_char (it->s) == 0x2014)
+        s += 4.5;
+      if (it->section_shape)
+        s -= 3.0;
+      return s;
+
+    case LABEL_BYLINE:
+      return it->type == ITEM_BYLINE ? 4.0 : IMPOSSIBLE;
+
+    case LABEL_BODY:
+      switch (it->type)
+        {
+        case ITEM_BODY:
+          return 0.0;
+        case ITEM_HEAD:
+          if (it->jump)
+            return 0.0;
+          return it->level > 0 ? -6.0 : -1.5;
+        case ITEM_CAPTION:
+          return -2.0;
+        case ITEM_NOTICE:
+          return -3.0;
+        case ITEM_BYLINE:
+        case ITEM_END_BYLINE:
+        case ITEM_META:
+        default:
+          return -4.0;
+        }
+
+    case LABEL_SUBHEAD:
+      if (!head || it->jump)
+        return IMPOSSIBLE;
+      s = -0.5;
+      if (it->section_shape)
+        s += 3.0;
+      if (it->subhead_only)
+        s += 2.0;
+      if (it->level > 0 && it->level > head_level)
+        s += 2.0;
+      else if (it->level > 0 && it->level == head_level)
+        s -= 2.0;
+      if (it->series || it->jump_head)
+        s -= 3.0;
+      if (it->place)
+        s -= 1.5;
+      return s;
+
+    case LABEL_CAPTION:
+      return it->type == ITEM_CAPTION ? 3.0 : IMPOSSIBLE;
+
+    case LABEL_END_BYLINE:
+      return it->type == ITEM_END_BYLINE ? 4.0 : IMPOSSIBLE;
+
+    case LABEL_NOTICE_HEAD:
+      return head && it->notice_title && !it->section_shape ? 2.0 : IMPOSSIBLE;
+
+    case LABEL_NOTICE:
+      return it->type == ITEM_NOTICE ? 4.0 : IMPOSSIBLE;
+
+    case LABEL_NOTICE_BODY:
+      return it->type == ITEM_BODY ? 0.0 : IMPOSSIBLE;
+
+    case N_LABELS:
+    default:
+      return IMPOSSIBLE;
+    }
+}
+
+/* The score of label @l on line @it after label @p on line @prev (@prev is
+ * NULL at the start of the page). */
+static double
+step_score (const Item *prev,
+            Label       p,
+            const Item *it,
+            Label       l)
+{
+  gboolean story_start = l == LABEL_COLUMN || l == LABEL_KICKER_ABOVE || l == LABEL_HEADLINE ||
+                         l == LABEL_NOTICE_HEAD;
+
+  if (prev == NULL)
+    {
+      if (l == LABEL_HEAD_CONT || l == LABEL_KICKER_BELOW || l == LABEL_NOTICE_BODY)
+        return IMPOSSIBLE;
+      if (l == LABEL_SUBHEAD)
+        return -3.0;
+      if (l == LABEL_BYLINE)
+        return -2.0;
+      return 0.0;
+    }
+
+  switch (p)
+    {
+    case LABEL_COLUMN:
+      return l == LABEL_KICKER_ABOVE || l == LABEL_HEADLINE ? 0.0 : IMPOSSIBLE;
+
+    case LABEL_KICKER_ABOVE:
+      return l == LABEL_HEADLINE ? 0.0 : IMPOSSIBLE;
+
+    case LABEL_HEADLINE:
+    case LABEL_HEAD_CONT:
+    case LABEL_KICKER_BELOW:
+      switch (l)
+        {
+        case LABEL_HEAD_CONT:
+          /* joined text must not straddle a line of page metadata */
+          if (p != LABEL_HEADLINE || prev->level != it->level || it != prev + 1)
+            return IMPOSSIBLE;
+          if (prev->joins_next)
+            return 4.0;
+          /* two short lines of one size: one headline set over two lines */
+          return prev->nchars <= 9 && it->nchars <= 9 ? 2.0 : 0.0;
+        case LABEL_KICKER_BELOW:
+          if (p == LABEL_KICKER_BELOW)
+            return IMPOSSIBLE;
+          return prev->level > 0 && it->level > prev->level ? 2.0 : 0.0;
+        case LABEL_BYLINE:
+          return 1.0;
+        case LABEL_BODY:
+          return it->dateline ? 2.0 : 0.0;
+        case LABEL_CAPTION:
+          return it->blanks_before >= 2 ? 3.0 : 0.5;
+        case LABEL_SUBHEAD:
+          return -1.0;
+        case LABEL_END_BYLINE:
+          return -2.0;
+        default:
+          return IMPOSSIBLE;
+        }
+
+    case LABEL_BYLINE:
+      if (story_start)
+        return -1.0;
+      switch (l)
+        {
+        case LABEL_BODY:
+          return it->dateline ? -2.0 : 0.0;
+        case LABEL_CAPTION:
+        case LABEL_SUBHEAD:
+        case LABEL_BYLINE:
+          return 0.0;
+        case LABEL_END_BYLINE:
+          return -2.0;
+        default:
+          return IMPOSSIBLE;
+        }
+
+    case LABEL_NOTICE_HEAD:
+      if (l == LABEL_NOTICE || l == LABEL_NOTICE_BODY)
+        return 0.5;
+      return l == LABEL_CAPTION ? 0.0 : IMPOSSIBLE;
+
+    case LABEL_NOTICE_BODY:
+      /* notices follow one another without credits */
+      if (story_start)
+        return 1.0;
+      if (l == LABEL_NOTICE_BODY || l == LABEL_NOTICE || l == LABEL_CAPTION)
+        return 0.0;
+      return IMPOSSIBLE;
+
+    case LABEL_END_BYLINE:
+    case LABEL_NOTICE:
+    case LABEL_BODY:
+    case LABEL_SUBHEAD:
+    case LABEL_CAPTION:
+    default:
+      {
+        /* the story before has ended (its authors in brackets) or was cut
+         * mid-sentence by the layout: what comes is a new story */
+        gboolean ended = p == LABEL_END_BYLINE || p == LABEL_NOTICE ||
+                         (p == LABEL_BODY && prev->glued_byline);
+        gboolean cut = p == LABEL_BODY && prev->open_end && !prev->glued_byline;
+
+        if (l == LABEL_HEAD_CONT || l == LABEL_KICKER_BELOW)
+          return IMPOSSIBLE;
+        if (l == LABEL_NOTICE_BODY)
+          return p == LABEL_NOTICE ? 0.0 : IMPOSSIBLE;
+        if (story_start)
+          {
+            if (ended)
+              return 2.0;
+            if (cut)
+              return 0.5;
+            if (p == LABEL_SUBHEAD)
+              return -4.0;
+            /* a heading-like line read as body right above a head */
+            if (p == LABEL_BODY && prev->type == ITEM_HEAD)
+              return -3.5;
+            return -2.5;
+          }
+        switch (l)
+          {
+          case LABEL_SUBHEAD:
+            if (ended)
+              return -5.0;
+            return p == LABEL_SUBHEAD ? -0.5 : 0.0;
+          case LABEL_BODY:
+            if (it->dateline)
+              return -6.0;
+            return ended ? -1.0 : 0.0;
+          case LABEL_BYLINE:
+            /* a byline right under a head line says the head opened a story */
+            return p == LABEL_SUBHEAD ? -6.0 : -1.5;
+          case LABEL_END_BYLINE:
+            return ended ? -1.0 : 0.0;
+          case LABEL_NOTICE:
+            return p == LABEL_NOTICE ? 1.0 : 0.0;
+          case LABEL_CAPTION:
+            if (p == LABEL_SUBHEAD)
+              return it->blanks_before >= 2 ? -1.5 : -1.0;
+            return 0.0;
+          default:
+            return 0.0;
+          }
+      }
+    }
+}
+
+static void
+label_items (Parser *ps)
+{
+  g_autofree guint *seq = g_new (guint, ps->n_items + 1);
+  guint n = 0;
+  double *fwd, *bwd, *emit;
+  guchar *back;
+  int head_level = page_head_level (ps);
+
+  for (guint i = 0; i < ps->n_items; i++)
+    {
+      Item *it = &ps->items[i];
+      if (it->type == ITEM_META)
+        {
+          it->label = LABEL_META;
+          it->margin = 0.0;
+          it->runner_up = LABEL_META;
+        }
+      else
+        seq[n++] = i;
+    }
+  if (n == 0)
+    return;
+
+  fwd = g_new (double, (gsize) n * N_LABELS);
+  bwd = g_new (double, (gsize) n * N_LABELS);
+  emit = g_new (double, (gsize) n * N_LABELS);
+  back = g_new0 (guchar, (gsize) n * N_LABELS);
+
+  for (guint k = 0; k < n; k++)
+    {
+      const Item *it = &ps->items[seq[k]];
+      const Item *next = k + 1 < n ? &ps->items[seq[k + 1]] : NULL;
+      for (int l = 0; l < N_LABELS; l++)
+        emit[k * N_LABELS + l] = emit_score (it, next, head_level, l);
+    }
+
+  for (guint k = 0; k < n; k++)
+    {
+      const Item *it = &ps->items[seq[k]];
+      const Item *prev = k > 0 ? &ps->items[seq[k - 1]] : NULL;
+      for (int l = 0; l < N_LABELS; l++)
+        {
+          double e = emit[k * N_LABELS + l];
+          double best = IMPOSSIBLE;
+          guchar arg = 0;
+          if (e > IMPOSSIBLE / 2)
+            {
+              if (k == 0)
+                best = step_score (NULL, 0, it, l);
+              else
+                for (int p = 0; p < N_LABELS; p++)
+                  {
+                    double f = fwd[(k - 1) * N_LABELS + p];
+                    double t;
+                    if (f <= IMPOSSIBLE / 2)
+                      continue;
+                    t = step_score (prev, p, it, l);
+                    if (t <= IMPOSSIBLE / 2)
+                      continue;
+                    if (f + t > best)
+                      {
+                        best = f + t;
+                        arg = (guchar) p;
+                      }
+                  }
+            }
+          fwd[k * N_LABELS + l] = best > IMPOSSIBLE / 2 ? best + e : IMPOSSIBLE;
+          back[k * N_LABELS + l] = arg;
+        }
+    }
+
+  /* a page cannot end inside a head */
+  for (int l = 0; l < N_LABELS; l++)
+    bwd[(n - 1) * N_LABELS + l] = l == LABEL_COLUMN || l == LABEL_KICKER_ABOVE ? IMPOSSIBLE : 0.0;
+  for (guint k = n - 1; k-- > 0;)
+    {
+      const Item *it = &ps->items[seq[k]];
+      const Item *nx = &ps->items[seq[k + 1]];
+      for (int l = 0; l < N_LABELS; l++)
+        {
+          double best = IMPOSSIBLE;
+          if (fwd[k * N_LABELS + l] <= IMPOSSIBLE / 2)
+            {
+              bwd[k * N_LABELS + l] = IMPOSSIBLE;
+              continue;
+            }
+          for (int m = 0; m < N_LABELS; m++)
+            {
+              double e = emit[(k + 1) * N_LABELS + m];
+              double t, b;
+              if (e <= IMPOSSIBLE / 2)
+                continue;
+              t = step_score (it, l, nx, m);
+              b = bwd[(k + 1) * N_LABELS + m];
+              if (t <= IMPOSSIBLE / 2 || b <= IMPOSSIBLE / 2)
+                continue;
+              best = MAX (best, t + e + b);
+            }
+          bwd[k * N_LABELS + l] = best;
+        }
+    }
+
+  {
+    int l = 0;
+    double best = IMPOSSIBLE * 2;
+    for (int m = 0; m < N_LABELS; m++)
+      {
+        double v = fwd[(n - 1) * N_LABELS + m] + bwd[(n - 1) * N_LABELS + m];
+        if (v > best)
+          {
+            best = v;
+            l = m;
+          }
+      }
+    for (guint k = n; k-- > 0;)
+      {
+        Item *it = &ps->items[seq[k]];
+        double chosen, other = IMPOSSIBLE;
+        it->label = l;
+        it->runner_up = l;
+        chosen = fwd[k * N_LABELS + l] + bwd[k * N_LABELS + l];
+        for (int m = 0; m < N_LABELS; m++)
+          {
+            double v = fwd[k * N_LABELS + m] + bwd[k * N_LABELS + m];
+            if (fwd[k * N_LABELS + m] <= IMPOSSIBLE / 2 || bwd[k * N_LABELS + m] <= IMPOSSIBLE / 2)
+              continue;
+            if (m != l && v > other)
+              {
+                other = v;
+                it->runner_up = m;
+              }
+          }
+        it->margin = other > IMPOSSIBLE / 2 ? chosen - other : 99.0;
+        l = back[k * N_LABELS + l];
+      }
+  }
+
+  g_free (fwd);
+  g_free (bwd);
+  g_free (emit);
+  g_free (back);
 }
 
 /* ------------------------------------------------------------------ */
@@ -932,7 +1666,7 @@ continues_pending (Parser *ps,
   for (guint j = i; j < ps->n_items && block->len < 1500; j++)
     {
       const Item *it = &ps->items[j];
-      if (it->type != ITEM_BODY)
+      if (it->label != LABEL_BODY)
         break;
       g_string_append_len (block, it->s, MIN (it->len, 1500));
       g_string_append_c (block, '\n');
@@ -955,67 +1689,7 @@ continues_pending (Parser *ps,
 }
 
 /* ------------------------------------------------------------------ */
-/* Head groups */
-
-static gboolean
-group_starts_story (Parser *ps,
-                    guint   start,
-                    guint   end)
-{
-  gboolean any_real = FALSE;
-  guint next = end;
-
-  for (guint j = start; j < end; j++)
-    {
-      const Item *it = &ps->items[j];
-      if (it->type != ITEM_HEAD)
-        continue;
-      if (!it->subhead_only)
-        any_real = TRUE;
-    }
-  if (ps->cur == NULL)
-    return TRUE;
-  if (!any_real)
-    return FALSE;
-  if (ps->cur_ended || ps->cur->kind == ZR_RECORD_KIND_NOTICE)
-    return TRUE;
-  if (ps->pending && ps->popen)
-    return TRUE;  /* the story before was cut */
-
-  for (guint j = start; j < end; j++)
-    {
-      const Item *it = &ps->items[j];
-      if (it->type != ITEM_HEAD)
-        continue;
-      if (it->level == 1 || it->level == 2 || it->series)
-        return TRUE;
-      if (j == start && is_column_label_len (it->s, it->len))
-        return TRUE;
-    }
-
-  while (next < ps->n_items && ps->items[next].type == ITEM_META)
-    next++;
-  if (next < ps->n_items)
-    {
-      const Item *n = &ps->items[next];
-      gsize a, b, c;
-      if (n->type == ITEM_BYLINE || n->type == ITEM_NOTICE)
-        return TRUE;
-      if (n->type == ITEM_BODY && parse_dateline (n->s, n->len, &a, &b, &c))
-        return TRUE;
-      if (n->type == ITEM_CAPTION && n->blanks_before >= 2 && n->level == 0)
-        {
-          gboolean marked_sub = FALSE;
-          for (guint j = start; j < end; j++)
-            if (ps->items[j].level >= 3)
-              marked_sub = TRUE;
-          if (!marked_sub)
-            return TRUE;
-        }
-    }
-  /* a story that has had no body yet keeps its head lines together */
-  return FALSE;
-}
+/* Heads */
 
 /* the first word of a line, when it is a column label: "天元区 17家单位…" */
 static gsize
@@ -1031,15 +1705,41 @@ leading_label_len (const Item *it)
   return p - it->s;
 }
 
-static void
-set_headline_from_item (ZrRecord   *r,
-                        const Item *it,
-                        const Item *cont)
+/* Whether the record being built is still in its head: opened by a head
+ * line, nothing of its text yet */
+static gboolean
+in_fresh_head (Parser *ps)
 {
-  gsize lab = r->column == NULL ? leading_label_len (it) : 0;
+  ZrRecord *r = ps->cur;
+  return r != NULL && ps->in_head && r->paragraphs->len == 0 && !ps->pending &&
+         r->dateline == NULL && r->byline_text == NULL;
+}
+
+static ZrRecord *
+head_record (Parser *ps)
+{
+  if (!in_fresh_head (ps))
+    open_record (ps, ZR_RECORD_KIND_ARTICLE);
+  ps->in_head = TRUE;
+  return ps->cur;
+}
+
+static void
+set_headline (Parser     *ps,
+              const Item *it)
+{
+  ZrRecord *r = head_record (ps);
   const char *s = it->s;
   gsize len = it->len;
+  gsize lab = r->column == NULL ? leading_label_len (it) : 0;
+  gsize series = series_label_len (s, len);
 
+  if (r->headline != NULL)
+    {
+      /* a second headline in one head: keep it as a subhead */
+      add_paragraph (ps, ZR_PARAGRAPH_KIND_SUBHEAD, it->s, it->len, it->offset);
+      return;
+    }
   if (lab > 0)
     {
       const char *h = it->s + lab;
@@ -1049,121 +1749,128 @@ set_headline_from_item (ZrRecord   *r,
       len = it->s + it->len - h;
       s = h;
     }
-  if (cont == NULL)
-    set_field (&r->headline, &r->headline_offset, s, len, char_offset_in (it, s));
-  else
+  else if (series > 0 && r->kicker == NULL)
     {
-      g_autoptr(GString) h = g_string_new_len (s, len);
-      if (g_ascii_isalnum (s[len - 1]) && g_ascii_isalnum (cont->s[0]))
-        g_string_append_c (h, ' ');
-      g_string_append_len (h, cont->s, cont->len);
-      set_field (&r->headline, &r->headline_offset, h->str, h->len, char_offset_in (it, s));
+      /* 《…》系列报道：headline — the series label is the kicker */
+      const char *h = s + series;
+      set_field (&r->kicker, &r->kicker_offset, s, series, it->offset);
+      while (h < s + len && g_unichar_isspace (g_utf8_get_char (h)))
+        h = g_utf8_next_char (h);
+      len = s + len - h;
+      s = h;
     }
+  set_field (&r->headline, &r->headline_offset, s, len, char_offset_in (it, s));
 }
 
 static void
-build_head (Parser *ps,
-            guint   start,
-            guint   end)
+continue_headline (Parser     *ps,
+                   const Item *it)
 {
-  g_autofree guint *idx = g_new (guint, end - start + 1);
-  guint n = 0, k = 0, h;
-  gboolean has_marked = FALSE, has_plain = FALSE;
-  ZrRecord *r;
+  ZrRecord *r = ps->cur;
+  g_autoptr(GString) h = NULL;
+  gunichar last;
 
-  for (guint j = start; j < end; j++)
-    if (ps->items[j].type == ITEM_HEAD)
-      idx[n++] = j;
-  if (n == 0)
-    return;
-
-  r = open_record (ps, ZR_RECORD_KIND_ARTICLE);
-
-  /* column label: a known one, or a short `##` line above more head lines */
-  {
-    const Item *g0 = &ps->items[idx[0]];
-    if (n >= 2 && (is_column_label_len (g0->s, g0->len) ||
-                   (n >= 3 && g0->level == 2 && g0->nchars <= 6 && !memchr (g0->s, ' ', g0->len))))
-      {
-        set_field (&r->column, &r->column_offset, g0->s, g0->len, g0->offset);
-        k = 1;
-      }
-  }
-
-  for (guint j = k; j < n; j++)
+  if (r == NULL || r->headline == NULL)
     {
-      const Item *it = &ps->items[idx[j]];
-      if (it->series || it->subhead_only)
-        continue;
-      if (it->level > 0)
-        has_marked = TRUE;
-      else
-        has_plain = TRUE;
-    }
-
-  /* the headline: the first marked line when marked and plain lines mix
-   * (the plain one is the 引题), else the first ordinary line */
-  h = n;
-  for (guint j = k; j < n; j++)
-    {
-      const Item *it = &ps->items[idx[j]];
-      if (it->series || it->subhead_only)
-        continue;
-      if (has_marked && has_plain && it->level == 0 && !it->joins_next)
-        continue;
-      h = j;
-      break;
-    }
-  if (h == n)
-    {
-      /* only series or subhead lines */
-      for (guint j = k; j < n; j++)
-        if (!ps->items[idx[j]].subhead_only)
-          {
-            h = j;
-            break;
-          }
-    }
-
-  for (guint j = k; j < n; j++)
-    {
-      const Item *it = &ps->items[idx[j]];
-      if (j == h)
-        {
-          const Item *cont = NULL;
-          if (it->joins_next && j + 1 < n)
-            {
-              cont = &ps->items[idx[j + 1]];
-              j++;
-            }
-          set_headline_from_item (r, it, cont);
-        }
-      else if (r->kicker == NULL && it->series)
-        set_field (&r->kicker, &r->kicker_offset, it->s, it->len, it->offset);
-      else if (r->kicker == NULL && !it->subhead_only && it->nchars >= 5 &&
-               (j < h || (j == h + 1 && h < n)))
-        set_field (&r->kicker, &r->kicker_offset, it->s, it->len, it->offset);
-      else
-        add_paragraph (ps, ZR_PARAGRAPH_KIND_SUBHEAD, it->s, it->len, it->offset);
-    }
-}
-
-static void
-handle_head_group (Parser *ps,
-                   guint   start,
-                   guint   end)
-{
-  if (group_starts_story (ps, start, end))
-    {
-      /* page metadata inside the group still goes to the page */
-      build_head (ps, start, end);
+      set_headline (ps, it);
       return;
     }
-  for (guint j = start; j < end; j++)
+  h = g_string_new (r->headline);
+  last = last_char (h->str, h->len);
+  /* joined with a space, except after a dash or a colon */
+  if (h->len > 0 && !is_pause_punct (last))
+    g_string_append_c (h, ' ');
+  g_string_append_len (h, it->s, it->len);
+  g_free (r->headline);
+  r->headline = g_string_free (g_steal_pointer (&h), FALSE);
+}
+
+static void
+set_kicker (Parser     *ps,
+            const Item *it)
+{
+  ZrRecord *r = head_record (ps);
+  if (r->kicker == NULL)
+    set_field (&r->kicker, &r->kicker_offset, it->s, it->len, it->offset);
+  else
+    add_paragraph (ps, ZR_PARAGRAPH_KIND_SUBHEAD, it->s, it->len, it->offset);
+}
+
+static void
+set_column (Parser     *ps,
+            const Item *it)
+{
+  ZrRecord *r;
+  ps->in_head = FALSE;
+  r = head_record (ps);
+  set_field (&r->column, &r->column_offset, it->s, it->len, it->offset);
+}
+
+/* ------------------------------------------------------------------ */
+/* Bylines found in more than one place */
+
+static void
+merge_bylines (ZrRecord  *r,
+               GPtrArray *found)
+{
+  for (guint i = 0; i < found->len; i++)
     {
-      const Item *it = &ps->items[j];
-      if (it->type == ITEM_HEAD)
-        add_paragraph (ps, ZR_PARAGRAPH_KIND_SUBHEAD, it->s, it->len, it->offset);
+      ZrByline *b = g_ptr_array_index (found, i);
+      gboolean seen = FALSE;
+      for (guint j = 0; j < r->bylines->len && !seen; j++)
+        seen = g_strcmp0 (((ZrByline *) g_ptr_array_index (r->bylines, j))->name, b->name) == 0;
+      if (!seen)
+        g_ptr_array_add (r->bylines, zr_byline_new (b->name, b->role));
+    }
+}
+
+/* The photographer of a caption that ends "… 记者 江磊 摄" or
+ * "… 株洲日报全媒体记者/谢一航 摄": the names before 摄 */
+static void
+caption_credit (const char *s,
+                gsize       len,
+                GPtrArray  *out)
+{
+  const char *end;
+  const char *start;
+  const char *p;
+
+  if (!has_suffix_len (s, len, "摄"))
+    return;
+  end = s + len - strlen ("摄");
+  while (end > s && g_unichar_isspace (last_char (s, end - s)))
+    end = g_utf8_find_prev_char (s, end);
+  /* the longest run of words before 摄 that reads as a byline */
+  start = NULL;
+  p = end;
+  while (p > s)
+    {
+      const char *q = g_utf8_find_prev_char (s, p);
+      gunichar c;
+      if (q == NULL)
+        break;
+      c = g_utf8_get_char (q);
+      if (g_unichar_isspace (c) || c == 0x3000)
+        {
+          if (parse_byline_tokens (p, end - p, FALSE, NULL))
+            start = p;
+        }
+      else if (!is_cjk (c) && c != '/' && c != 0xff0f && c != 0xb7)
+        break;
+      p = q;
+    }
+  if (p == s && parse_byline_tokens (s, end - s, FALSE, NULL) && g_utf8_strlen (s, end - s) <= 12)
+    start = s;
+  if (start != NULL)
+    {
+      g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_byline_free);
+      parse_byline_tokens (start, end - start, FALSE, found);
+      for (guint i = 0; i < found->len; i++)
+        {
+          ZrByline *b = g_ptr_array_index (found, i);
+          /* credited for the photograph, whatever their title */
+          g_ptr_array_add (out, zr_byline_new (b->name, "摄影"));
+        }
     }
 }
 
@@ -1198,7 +1905,7 @@ handle_body (Parser *ps,
   /* never join across a caption: the joined text would straddle it and
    * the page could no longer be rebuilt in order */
   if (ps->cur != NULL && ps->pending && ps->popen && ps->deferred->len == 0 &&
-      i > 0 && ps->items[i - 1].type == ITEM_BODY)
+      i > 0 && (ps->items[i - 1].label == LABEL_BODY || ps->items[i - 1].label == LABEL_NOTICE_BODY))
     {
       gsize a, b, c;
       if (parse_dateline (s, len, &a, &b, &c))
@@ -1226,7 +1933,9 @@ handle_body (Parser *ps,
             {
               set_field (&r->byline_text, &r->byline_offset, s + by_start, by_end - by_start,
                          char_offset_in (it, s + by_start));
-              parse_byline_tokens (s + by_start + 1, by_end - by_start - 2, FALSE, r->bylines);
+              g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_byline_free);
+              is_bracket_byline (s + by_start, by_end - by_start, found);
+              merge_bylines (r, found);
               dl_end = by_end;
             }
           else if (by_end > by_start)
@@ -1245,7 +1954,15 @@ handle_body (Parser *ps,
     }
 
   glued = find_glued_byline (s, len);
-  if (glued != NULL && r->byline_text == NULL)
+  if (glued != NULL && r->byline_text != NULL)
+    {
+      /* a second credit: the names count, the text stays in the paragraph */
+      g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_byline_free);
+      is_bracket_byline (glued, s + len - glued, found);
+      merge_bylines (r, found);
+      ps->cur_ended = TRUE;
+    }
+  else if (glued != NULL)
     {
       gsize body_len = glued - s;
       gsize blen = s + len - glued;
@@ -1296,82 +2013,100 @@ handle_notice (Parser *ps,
 }
 
 static void
+add_byline_line (Parser     *ps,
+                 const Item *it,
+                 gboolean    bracketed)
+{
+  ZrRecord *r;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_byline_free);
+
+  if (!bracketed && ps->cur != NULL && ps->cur_ended)
+    close_record (ps);
+  r = ensure_record (ps);
+  flush_pending (ps);
+  if (bracketed)
+    is_bracket_byline (it->s, it->len, found);
+  else
+    parse_byline_tokens (it->s, it->len, TRUE, found);
+  if (r->byline_text == NULL)
+    set_field (&r->byline_text, &r->byline_offset, it->s, it->len, it->offset);
+  else
+    /* a second credit (图/文, photographer): its text stays in the record */
+    add_paragraph (ps, ZR_PARAGRAPH_KIND_CAPTION, it->s, it->len, it->offset);
+  merge_bylines (r, found);
+  if (bracketed)
+    ps->cur_ended = TRUE;
+}
+
+static void
 walk_items (Parser *ps)
 {
-  guint i = 0;
-  while (i < ps->n_items)
+  for (guint i = 0; i < ps->n_items; i++)
     {
       const Item *it = &ps->items[i];
-      switch (it->type)
+
+      if (!is_head_label (it->label) && it->label != LABEL_META)
+        ps->in_head = FALSE;
+
+      switch (it->label)
         {
-        case ITEM_META:
+        case LABEL_META:
           add_meta (ps, it);
-          i++;
           break;
 
-        case ITEM_HEAD:
+        case LABEL_COLUMN:
+          set_column (ps, it);
+          break;
+
+        case LABEL_KICKER_ABOVE:
+        case LABEL_KICKER_BELOW:
+          set_kicker (ps, it);
+          break;
+
+        case LABEL_HEADLINE:
+          set_headline (ps, it);
+          break;
+
+        case LABEL_HEAD_CONT:
+          continue_headline (ps, it);
+          break;
+
+        case LABEL_SUBHEAD:
+          add_paragraph (ps, ZR_PARAGRAPH_KIND_SUBHEAD, it->s, it->len, it->offset);
+          break;
+
+        case LABEL_CAPTION:
           {
-            guint j = i;
-            while (j < ps->n_items &&
-                   (ps->items[j].type == ITEM_HEAD || ps->items[j].type == ITEM_META))
-              {
-                if (ps->items[j].type == ITEM_META)
-                  add_meta (ps, &ps->items[j]);
-                j++;
-              }
-            handle_head_group (ps, i, j);
-            i = j;
+            g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_byline_free);
+            add_paragraph (ps, ZR_PARAGRAPH_KIND_CAPTION, it->s, it->len, it->offset);
+            caption_credit (it->s, it->len, found);
+            merge_bylines (ps->cur, found);
           }
           break;
 
-        case ITEM_CAPTION:
-          add_paragraph (ps, ZR_PARAGRAPH_KIND_CAPTION, it->s, it->len, it->offset);
-          i++;
+        case LABEL_BYLINE:
+          add_byline_line (ps, it, FALSE);
           break;
 
-        case ITEM_BYLINE:
+        case LABEL_END_BYLINE:
+          add_byline_line (ps, it, TRUE);
+          break;
+
+        case LABEL_NOTICE_HEAD:
           {
-            ZrRecord *r;
-            if (ps->cur != NULL && ps->cur_ended)
-              close_record (ps);
-            r = ensure_record (ps);
-            if (r->byline_text == NULL)
-              {
-                flush_pending (ps);
-                set_field (&r->byline_text, &r->byline_offset, it->s, it->len, it->offset);
-                parse_byline_tokens (it->s, it->len, TRUE, r->bylines);
-              }
-            else
-              add_paragraph (ps, ZR_PARAGRAPH_KIND_BODY, it->s, it->len, it->offset);
-            i++;
+            ZrRecord *r = open_record (ps, ZR_RECORD_KIND_NOTICE);
+            set_field (&r->headline, &r->headline_offset, it->s, it->len, it->offset);
           }
           break;
 
-        case ITEM_END_BYLINE:
-          {
-            ZrRecord *r = ensure_record (ps);
-            flush_pending (ps);
-            if (r->byline_text == NULL)
-              {
-                set_field (&r->byline_text, &r->byline_offset, it->s, it->len, it->offset);
-                is_bracket_byline (it->s, it->len, r->bylines);
-              }
-            else
-              add_paragraph (ps, ZR_PARAGRAPH_KIND_BODY, it->s, it->len, it->offset);
-            ps->cur_ended = TRUE;
-            i++;
-          }
-          break;
-
-        case ITEM_NOTICE:
+        case LABEL_NOTICE:
           handle_notice (ps, i);
-          i++;
           break;
 
-        case ITEM_BODY:
+        case LABEL_BODY:
+        case LABEL_NOTICE_BODY:
         default:
           handle_body (ps, i);
-          i++;
           break;
         }
     }
@@ -1604,6 +2339,7 @@ zr_page_parse (const char *text)
   ps.sim_budget = 200;
 
   classify_items (&ps);
+  label_items (&ps);
   walk_items (&ps);
   mark_fragments (&ps);
   split_trailing_subheads (ps.page);
