@@ -16,7 +16,6 @@ reader_set_last (Reader     *r,
                  Gender      gender)
 {
   glong n;
-  g_autofree gunichar *u = NULL;
 
   if (name == NULL)
     return;
@@ -32,39 +31,37 @@ reader_set_last (Reader     *r,
   if (role != NULL)
     g_hash_table_replace (r->roles, g_strdup (name), g_strdup (role));
 
-  u = g_utf8_to_ucs4_fast (name, -1, &n);
-  if (n >= 2 && n <= (glong) G_N_ELEMENTS (((KnownName *) NULL)->c))
+  n = g_utf8_strlen (name, -1);
+  if (n >= 2 && n <= MAX_KNOWN_NAME && !g_hash_table_contains (r->known, name))
     {
-      KnownName k = { { 0 }, n };
-
-      for (guint i = 0; i < r->known->len; i++)
-        {
-          const KnownName *o = &g_array_index (r->known, KnownName, i);
-          if (o->n == n && memcmp (o->c, u, n * sizeof (gunichar)) == 0)
-            return;
-        }
-      memcpy (k.c, u, n * sizeof (gunichar));
-      g_array_append_val (r->known, k);
+      g_hash_table_add (r->known, g_strdup (name));
+      r->known_lengths |= 1u << n;
     }
 }
 
-/* The length of a name already met that starts at s[i], or 0. */
+/* The length of a name already met that starts at s[i], or 0: one lookup
+ * for each length of name met, so the cost does not grow with their number. */
 static glong
 reader_known_at (Reader         *r,
                  const gunichar *s,
                  glong           i,
                  glong           end)
 {
-  glong best = 0;
-
-  for (guint k = 0; k < r->known->len; k++)
+  for (glong k = MIN (MAX_KNOWN_NAME, end - i); k >= 2; k--)
     {
-      const KnownName *o = &g_array_index (r->known, KnownName, k);
-      if (o->n > best && i + o->n <= end && s[i] == o->c[0] &&
-          memcmp (s + i, o->c, o->n * sizeof (gunichar)) == 0)
-        best = o->n;
+      char buf[MAX_KNOWN_NAME * 6 + 1];
+      gsize at = 0;
+
+      if ((r->known_lengths & (1u << k)) == 0)
+        continue;
+      r->steps++;
+      for (glong j = 0; j < k; j++)
+        at += g_unichar_to_utf8 (s[i + j], buf + at);
+      buf[at] = '\0';
+      if (g_hash_table_contains (r->known, buf))
+        return k;
     }
-  return best;
+  return 0;
 }
 
 /* Mentions of people in running text: 副所长邓辉明, 袁师傅, 种植大户盘立新,

@@ -104,12 +104,7 @@ typedef struct
   char       *role;
 } Person;
 
-/* A name met in the record, for finding it again cheaply. */
-typedef struct
-{
-  gunichar c[6];
-  glong    n;
-} KnownName;
+#define MAX_KNOWN_NAME 6   /* longest name remembered, in characters */
 
 typedef struct
 {
@@ -123,9 +118,11 @@ typedef struct
   char           *last[3];     /* last named person of each Gender */
   guint           last_seq[3]; /* when each was named (0: never) */
   guint           seq;
-  GArray         *known;       /* KnownName: every person named so far */
+  GHashTable     *known;       /* every person named so far (a set of names) */
+  guint           known_lengths; /* bit n set: a name of n characters is known */
   gboolean        in_voice;    /* under a 【声音】 heading */
   GPtrArray      *out;
+  guint64         steps;       /* characters looked at, for _zr_quotes_extract_counted() */
 } Reader;
 
 typedef struct
@@ -298,5 +295,9 @@ void _zr_quotes_look_after  (Reader   *r,
                              gboolean paragraph_initial,
                              Side     *side);
 
+
+/* zr-quotes.c */
+GPtrArray *_zr_quotes_extract_counted (const ZrRecord *record,
+                                       guint64        *out_steps);
 
 G_END_DECLS
