@@ -64,6 +64,17 @@ reader_known_at (Reader         *r,
   return 0;
 }
 
+static gboolean
+is_pivot_verb (gunichar c)
+{
+  static const char pivots[] = "帮让给为使请叫令教助替陪带";
+
+  for (const char *p = pivots; *p; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) == c)
+      return TRUE;
+  return FALSE;
+}
+
 /* Mentions of people in running text: 副所长邓辉明, 袁师傅, 种植大户盘立新,
  * 十岁的盘小兰, and again any name already met. */
 void
@@ -74,7 +85,7 @@ _zr_quotes_reader_scan_mentions (Reader         *r,
 {
   const Lexicon *lx = _zr_quotes_lexicon ();
 
-  for (glong i = MAX (from, 1); i < to; i++)
+  for (glong i = from; i < to; i++)
     {
       const Word *w;
       glong sl, kn;
@@ -146,7 +157,13 @@ _zr_quotes_reader_scan_mentions (Reader         *r,
           continue;
         if (i >= 2 && s[i - 1] == 0x7684 /* 的 */ && s[i - 2] == 0x5C81 /* 岁 */)
           who = TRUE;
-        else if ((char_flags (lx, s[i - 1]) & CHAR_PERSON_STRONG) != 0)
+        /* 做工程师的龙某某, 当了“巷长”的阳某某, “巷长”阳某某 */
+        else if (i >= 3 && (s[i - 1] == 0x7684 /* 的 */ || is_close_mark (s[i - 1])) &&
+                 (_zr_quotes_word_list_suffix (lx->role_suffixes, s, MAX (from, i - 12), i - 1) != NULL ||
+                  (is_close_mark (s[i - 2]) &&
+                   _zr_quotes_word_list_suffix (lx->role_suffixes, s, MAX (from, i - 12), i - 2) != NULL)))
+          who = TRUE;
+        else if (i > 0 && (char_flags (lx, s[i - 1]) & CHAR_PERSON_STRONG) != 0)
           for (glong k = 2; k <= 6 && i - k >= from && !who; k++)
             if (_zr_quotes_is_person_noun (s, i - k, i))
               {
@@ -158,6 +175,10 @@ _zr_quotes_reader_scan_mentions (Reader         *r,
             who = TRUE;
             rs = i - w->n;
           }
+        /* 帮员工解决住宿: a person after 帮, 让, 给 … is followed by what
+         * they do, not by their name */
+        if (who && rs > 0 && is_pivot_verb (s[rs - 1]))
+          who = FALSE;
         if (!who || !_zr_quotes_is_name (s, i, e))
           continue;
         /* 九岁的孙子黎梦石: the name is after the noun */
@@ -325,13 +346,21 @@ _zr_quotes_reader_finish_person (Reader *r,
   if (p->kind == PERSON_PRONOUN)
     {
       /* 她: the last woman or person of unknown sex named; 他 likewise;
-       * failing that, whoever was named last */
+       * failing that, whoever was named last; or the one person described
+       * since (一位店主…他) */
       const char *name = r->last_name;
+      guint seq = MAX (r->last_seq[GENDER_UNKNOWN], r->last_seq[p->gender]);
 
       if (r->last_seq[GENDER_UNKNOWN] > 0 || r->last_seq[p->gender] > 0)
         name = r->last_seq[p->gender] > r->last_seq[GENDER_UNKNOWN] ?
                r->last[p->gender] : r->last[GENDER_UNKNOWN];
-      if (name != NULL)
+      if (r->last_description != NULL && r->last_description_seq > seq &&
+          !g_str_has_suffix (r->last_description, "们"))
+        {
+          p->kind = PERSON_DESCRIPTION;
+          p->speaker = g_strdup (r->last_description);
+        }
+      else if (name != NULL)
         {
           const char *role = g_hash_table_lookup (r->roles, name);
           p->kind = PERSON_NAME;
@@ -346,5 +375,28 @@ _zr_quotes_reader_finish_person (Reader *r,
       if (p->role == NULL)
         p->role = g_strdup (g_hash_table_lookup (r->roles, p->speaker));
       reader_set_last (r, p->speaker, p->role, p->gender);
+    }
+  else if (p->kind == PERSON_DESCRIPTION && p->speaker != NULL)
+    {
+      /* 该负责人, 这位负责人: the one described before with that noun
+       * (石峰区卫生健康局相关负责人) */
+      const char *rest = NULL;
+
+      if (g_str_has_prefix (p->speaker, "该"))
+        rest = p->speaker + strlen ("该");
+      else if (g_str_has_prefix (p->speaker, "这位") || g_str_has_prefix (p->speaker, "这名"))
+        rest = p->speaker + strlen ("这位");
+      if (rest != NULL && *rest != '\0' && r->last_description != NULL &&
+          g_str_has_suffix (r->last_description, rest))
+        {
+          g_free (p->speaker);
+          p->speaker = g_strdup (r->last_description);
+        }
+      else if (rest == NULL)
+        {
+          g_free (r->last_description);
+          r->last_description = g_strdup (p->speaker);
+        }
+      r->last_description_seq = ++r->seq;
     }
 }

@@ -247,8 +247,9 @@ _zr_quotes_parse_person (const gunichar *s,
     return PERSON_NONE;
 
   /* the writer's own people are not speakers */
-  if (_zr_quotes_word_list_suffix (lx->descriptions, s, a, b) == NULL &&
-      b - a >= 2 && b - a <= 4 && s[b - 2] == 0x8BB0 && s[b - 1] == 0x8005 /* 记者 */)
+  if (b - a >= 2 && b - a <= 6 &&
+      ((s[b - 2] == 0x8BB0 && s[b - 1] == 0x8005) /* 记者 */ ||
+       (s[b - 2] == 0x7B14 && s[b - 1] == 0x8005) /* 笔者 */))
     return PERSON_NONE;
 
   /* descriptive words before the last 的 are not part of the name */
@@ -323,7 +324,11 @@ _zr_quotes_parse_person (const gunichar *s,
           }
       }
     if (best_start >= 0)
-      return _zr_quotes_name_person (s, a, best_start, b, best_score == 4, out);
+      {
+        _zr_quotes_name_person (s, a, best_start, b, best_score == 4, out);
+        out->bare = best_score == 1;
+        return PERSON_NAME;
+      }
   }
 
   /* 老李, 小王 */
@@ -340,7 +345,9 @@ _zr_quotes_parse_person (const gunichar *s,
 
     if (e - a >= 2 && s[e - 1] == 0x4EEC /* 们 */)
       e--;
-    if ((_zr_quotes_prefix_kind (s, a, e) > 0 || _zr_quotes_is_counted_person (s, a, e)) && b - a <= 20)
+    /* a group: 瓜农们, 村民们 */
+    if ((_zr_quotes_prefix_kind (s, a, e) > 0 || _zr_quotes_is_counted_person (s, a, e) ||
+         (e < b && _zr_quotes_is_person_noun (s, a, e))) && b - a <= 20)
       {
         static const gunichar quantifiers[] = { 0x4E00 /* 一 */, 0x67D0 /* 某 */, 0x8BE5 /* 该 */,
                                                 0x4E0D /* 不(少) */, 0x591A /* 多(位) */,

@@ -99,7 +99,7 @@ typedef struct
 {
   PersonKind  kind;
   Gender      gender;    /* of a pronoun (他, 她), or told by the phrase */
-  gboolean    weak;      /* found in the sentence before, not next to the quote */
+  gboolean    bare;      /* a name alone, nothing before it telling who it is */
   char       *speaker;
   char       *role;
 } Person;
@@ -115,6 +115,8 @@ typedef struct
   GHashTable     *roles;       /* name → role, from mentions and attributions */
   GHashTable     *genders;     /* name → Gender, when a mention told it */
   char           *last_name;   /* last named person, for 他/她 */
+  char           *last_description; /* last person described, not named (相关负责人) */
+  guint           last_description_seq;
   char           *last[3];     /* last named person of each Gender */
   guint           last_seq[3]; /* when each was named (0: never) */
   guint           seq;
@@ -125,9 +127,23 @@ typedef struct
   guint64         steps;       /* characters looked at, for _zr_quotes_extract_counted() */
 } Reader;
 
+/* How a speaker was found next to a quote, the surest first: the higher the
+ * cue, the more it counts when the two sides disagree. */
+typedef enum
+{
+  CUE_NONE,
+  CUE_NEXT_SUBJECT,       /* “…”傍晚，民警罗某就…: the subject of the next sentence */
+  CUE_PREVIOUS_SENTENCE,  /* X介绍，…。“…”: the sentence before attributes words */
+  CUE_LATER_CLAUSE,       /* “…”在一家档口，一位店主一边打包一边说 */
+  CUE_SAME_SENTENCE,      /* X强调，…，“…”: an earlier clause of the sentence */
+  CUE_AFTER_MARKS,        /* “…”X说 */
+  CUE_NEXT_TO_MARKS,      /* X说：“…” */
+} Cue;
+
 typedef struct
 {
   gboolean    evidence;      /* a speech verb or a colon stands next to the marks */
+  Cue         cue;           /* how who was found */
   gboolean    slogan;        /* 题为“…”, “…”横幅 */
   gboolean    first_person;  /* 我说：“…” */
   Person      who;
@@ -293,6 +309,7 @@ void _zr_quotes_look_after  (Reader   *r,
                              guint    pi,
                              glong    close,
                              gboolean paragraph_initial,
+                             gboolean sentence_initial,
                              Side     *side);
 
 

@@ -191,12 +191,17 @@ reader_statement (Reader *r,
     return FALSE;
   if (is_open_mark (s[w]) || s[w] == '"')
     {
-      /* X：“…” is a quote in marks, unless the marks hold only a term */
+      /* X：“…” is a quote in marks (found as such), unless the marks
+       * hold only a term that the statement goes on from */
       gunichar o = s[w], cm = o == 0x201C ? 0x201D : o == '"' ? '"' : o + 1;
       glong j = w + 1;
 
       while (j < end && s[j] != cm)
-        j++;
+        {
+          if (is_sentence_end (s[j]) || is_comma (s[j]))
+            return FALSE;
+          j++;
+        }
       if (j + 2 >= end)
         return FALSE;
     }
@@ -260,11 +265,10 @@ reader_paragraph (Reader *r,
   else if (para->kind == ZR_PARAGRAPH_KIND_SUBHEAD)
     r->in_voice = FALSE;
 
-  if (para->kind == ZR_PARAGRAPH_KIND_BODY && reader_statement (r, pi))
-    {
-      _zr_quotes_reader_scan_mentions (r, s, 0, n);
-      return;
-    }
+  /* an answer in a Q&A or a 【声音】 block; quotes inside it are found
+   * below like any other */
+  if (para->kind == ZR_PARAGRAPH_KIND_BODY)
+    reader_statement (r, pi);
 
   spans = find_spans (s, n, &r->steps);
   while (g < spans->len)
@@ -272,7 +276,7 @@ reader_paragraph (Reader *r,
       guint first = g, last = g;
       Side before, after;
       gboolean evidence;
-      gboolean initial;
+      gboolean initial, sentence_initial;
       const Person *who = NULL;
       Person resolved = { 0 };
 
@@ -300,20 +304,34 @@ reader_paragraph (Reader *r,
         initial = k == f->open;
         _zr_quotes_look_before (r, pi, f->open, &before);
       }
-      _zr_quotes_look_after (r, pi, g_array_index (spans, Span, last).close, initial, &after);
+      {
+        glong k = g_array_index (spans, Span, first).open;
+
+        while (k > 0 && is_space (s[k - 1]))
+          k--;
+        sentence_initial = initial || is_sentence_end (s[k - 1]);
+      }
+      _zr_quotes_look_after (r, pi, g_array_index (spans, Span, last).close, initial,
+                             sentence_initial, &after);
 
       evidence = (before.evidence || after.evidence) && !before.slogan && !after.slogan;
 
+      /* a first-person cue means the writer or an unnamed I spoke; else the
+       * surer cue of the two sides wins */
       if (before.first_person ||
           (before.evidence && before.who.kind == PERSON_NONE && after.who.kind == PERSON_FIRST) ||
-          (before.who.weak && after.who.kind == PERSON_FIRST))
+          (before.cue == CUE_PREVIOUS_SENTENCE && after.who.kind == PERSON_FIRST))
         who = NULL;
-      else if (before.who.kind != PERSON_NONE && before.who.kind != PERSON_FIRST && !before.who.weak)
-        who = &before.who;
-      else if (after.who.kind != PERSON_NONE && after.who.kind != PERSON_FIRST)
-        who = &after.who;
-      else if (before.who.kind != PERSON_NONE && before.who.kind != PERSON_FIRST)
-        who = &before.who;   /* from the sentence before */
+      else
+        {
+          gboolean has_before = before.who.kind != PERSON_NONE && before.who.kind != PERSON_FIRST;
+          gboolean has_after = after.who.kind != PERSON_NONE && after.who.kind != PERSON_FIRST;
+
+          if (has_before && (!has_after || before.cue >= after.cue))
+            who = &before.who;
+          else if (has_after)
+            who = &after.who;
+        }
 
       if (who != NULL)
         {
@@ -390,6 +408,7 @@ _zr_quotes_extract_counted (const ZrRecord *record,
   g_hash_table_unref (r.genders);
   g_hash_table_unref (r.known);
   g_free (r.last_name);
+  g_free (r.last_description);
   for (guint i = 0; i < G_N_ELEMENTS (r.last); i++)
     g_free (r.last[i]);
   if (out_steps != NULL)
