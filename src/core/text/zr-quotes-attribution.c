@@ -197,6 +197,25 @@ plain_description (const gunichar *s,
   return _zr_quotes_is_person_noun (s, start, b) && b - start <= 3;
 }
 
+/* Whether @name stands right after a 的 in s[a..b). */
+static gboolean
+after_de (const gunichar *s,
+          glong           a,
+          glong           b,
+          const char     *name)
+{
+  glong n = g_utf8_strlen (name, -1);
+
+  for (glong i = a + 1; i + n <= b; i++)
+    if (s[i - 1] == 0x7684 /* 的 */)
+      {
+        g_autofree char *here = _zr_quotes_ucs4_dup (s, i, i + n);
+        if (g_strcmp0 (here, name) == 0)
+          return TRUE;
+      }
+  return FALSE;
+}
+
 /* The person a clause of s[a..end) begins with, taking the first clause
  * that begins with one: 民警罗某 in 民警罗某就带着辅警…, 市民 in
  * 一位刚办完事的市民在窗口前道谢. Clauses that begin with a preposition
@@ -343,6 +362,8 @@ _zr_quotes_look_before (Reader         *r,
           _zr_quotes_person_clear (&side->who);
           side->who = subject;
         }
+      else if (after_de (s, st, e, side->who.speaker))
+        _zr_quotes_person_clear (&side->who);   /* 刚出窑的花瓶 */
     }
 }
 

@@ -75,6 +75,49 @@ is_pivot_verb (gunichar c)
   return FALSE;
 }
 
+/* The title or description word a phrase ends with (负责人 in
+ * 市工信局相关负责人), or NULL. */
+static char *
+description_head (const char *phrase)
+{
+  const Lexicon *lx = _zr_quotes_lexicon ();
+  g_autofree gunichar *u = NULL;
+  const Word *w;
+  glong n;
+
+  u = g_utf8_to_ucs4_fast (phrase, -1, &n);
+  if (n > 0 && u[n - 1] == 0x4EEC /* 们 */)
+    n--;
+  if ((w = _zr_quotes_word_list_suffix (lx->role_suffixes, u, 0, n)) == NULL &&
+      (w = _zr_quotes_word_list_suffix (lx->descriptions, u, 0, n)) == NULL)
+    return NULL;
+  return _zr_quotes_ucs4_dup (u, n - w->n, n);
+}
+
+/* s[word..end) is a title word (负责人, 民警) with no name after it: the
+ * phrase it ends, if it describes a person, is remembered for 该负责人. */
+static void
+reader_note_described (Reader         *r,
+                       const gunichar *s,
+                       glong           from,
+                       glong           word,
+                       glong           end)
+{
+  glong rs;
+  Person p;
+
+  for (rs = word; rs > from && word - rs < 20; rs--)
+    if (is_boundary (s[rs - 1]) || is_space (s[rs - 1]) || s[rs - 1] == 0x7684 /* 的 */)
+      break;
+  if (s[rs] == 0x8BE5 /* 该 */ || s[rs] == 0x8FD9 /* 这 */)
+    return;
+  _zr_quotes_parse_person (s, rs, end, &p);
+  if (p.kind == PERSON_DESCRIPTION)
+    g_hash_table_replace (r->described, _zr_quotes_ucs4_dup (s, word, end),
+                          g_steal_pointer (&p.speaker));
+  _zr_quotes_person_clear (&p);
+}
+
 /* Mentions of people in running text: 副所长邓辉明, 袁师傅, 种植大户盘立新,
  * 十岁的盘小兰, and again any name already met. */
 void
@@ -89,6 +132,12 @@ _zr_quotes_reader_scan_mentions (Reader         *r,
     {
       const Word *w;
       glong sl, kn;
+
+      /* 市工信局相关负责人介绍: someone described, not named, whom a later
+       * 该负责人 means */
+      if ((w = _zr_quotes_word_list_suffix (lx->role_suffixes, s, from, i + 1)) != NULL &&
+          (i + 1 >= to || !may_be_surname (lx, s[i + 1])))
+        reader_note_described (r, s, from, i + 1 - w->n, i + 1);
 
       if (!may_be_surname (lx, s[i]) || !_zr_quotes_is_surname_at (s, i, to, &sl))
         continue;
@@ -386,16 +435,25 @@ _zr_quotes_reader_finish_person (Reader *r,
         rest = p->speaker + strlen ("该");
       else if (g_str_has_prefix (p->speaker, "这位") || g_str_has_prefix (p->speaker, "这名"))
         rest = p->speaker + strlen ("这位");
-      if (rest != NULL && *rest != '\0' && r->last_description != NULL &&
-          g_str_has_suffix (r->last_description, rest))
+      if (rest != NULL && *rest != '\0')
         {
-          g_free (p->speaker);
-          p->speaker = g_strdup (r->last_description);
+          g_autofree char *head = description_head (rest);
+          const char *described = head ? g_hash_table_lookup (r->described, head) : NULL;
+
+          if (described != NULL && g_str_has_suffix (described, rest))
+            {
+              g_free (p->speaker);
+              p->speaker = g_strdup (described);
+            }
         }
       else if (rest == NULL)
         {
+          g_autofree char *head = description_head (p->speaker);
+
           g_free (r->last_description);
           r->last_description = g_strdup (p->speaker);
+          if (head != NULL)
+            g_hash_table_replace (r->described, g_steal_pointer (&head), g_strdup (p->speaker));
         }
       r->last_description_seq = ++r->seq;
     }

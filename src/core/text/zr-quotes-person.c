@@ -161,6 +161,23 @@ _zr_quotes_name_person (const gunichar *s,
   return PERSON_NAME;
 }
 
+/* Words that make a phrase a clause rather than a noun phrase naming a
+ * person: 耐心地给孩子们 is what someone does, 区住房和城乡建设局负责人 is who
+ * someone is. */
+static gboolean
+has_clause_words (const gunichar *s,
+                  glong           a,
+                  glong           b)
+{
+  static const char clause_chars[] = "了在是对向把被将给让说着也都还又就而但并或吗呢吧";
+
+  for (glong i = a; i < b; i++)
+    for (const char *p = clause_chars; *p; p = g_utf8_next_char (p))
+      if (g_utf8_get_char (p) == s[i])
+        return TRUE;
+  return FALSE;
+}
+
 PersonKind
 _zr_quotes_parse_person (const gunichar *s,
                          glong           a,
@@ -347,7 +364,8 @@ _zr_quotes_parse_person (const gunichar *s,
       e--;
     /* a group: 瓜农们, 村民们 */
     if ((_zr_quotes_prefix_kind (s, a, e) > 0 || _zr_quotes_is_counted_person (s, a, e) ||
-         (e < b && _zr_quotes_is_person_noun (s, a, e))) && b - a <= 20)
+         (e < b && _zr_quotes_is_person_noun (s, a, e))) && b - a <= 20 &&
+        !has_clause_words (s, a + 1, e))
       {
         static const gunichar quantifiers[] = { 0x4E00 /* 一 */, 0x67D0 /* 某 */, 0x8BE5 /* 该 */,
                                                 0x4E0D /* 不(少) */, 0x591A /* 多(位) */,

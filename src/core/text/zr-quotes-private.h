@@ -115,8 +115,9 @@ typedef struct
   GHashTable     *roles;       /* name → role, from mentions and attributions */
   GHashTable     *genders;     /* name → Gender, when a mention told it */
   char           *last_name;   /* last named person, for 他/她 */
-  char           *last_description; /* last person described, not named (相关负责人) */
+  char           *last_description; /* last speaker described, not named (一位店主), for 他 */
   guint           last_description_seq;
+  GHashTable     *described;   /* title word → last phrase it ended (负责人 → 市某局相关负责人), for 该负责人 */
   char           *last[3];     /* last named person of each Gender */
   guint           last_seq[3]; /* when each was named (0: never) */
   guint           seq;

@@ -141,6 +141,9 @@ content_is_quote (const gunichar *s,
     final = TRUE;
   if (final)
     return n >= 4 || (evidence && n >= 2);
+  /* the first half of a split quote: “好的，”X说，“…” */
+  if (comma && is_comma (s[b - 1]))
+    return evidence && n >= 3;
   if (comma)
     return evidence && n >= 8;
   return evidence && !enumeration && n >= 8;
@@ -388,6 +391,7 @@ _zr_quotes_extract_counted (const ZrRecord *record,
   r.roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   r.genders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r.described = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   r.out = out;
 
   for (guint i = 0; i < r.n; i++)
@@ -409,6 +413,7 @@ _zr_quotes_extract_counted (const ZrRecord *record,
   g_hash_table_unref (r.known);
   g_free (r.last_name);
   g_free (r.last_description);
+  g_hash_table_unref (r.described);
   for (guint i = 0; i < G_N_ELEMENTS (r.last); i++)
     g_free (r.last[i]);
   if (out_steps != NULL)
