@@ -196,6 +196,21 @@ test_never_a_fragment (void)
   assert_said (q, "停水通知会提前两天发到各小区。", "市自来水公司客服中心负责人");
 }
 
+/* 有居民希望…，“…”: a wish names who speaks; a sign's words are no quote. */
+static void
+test_wish_and_sign (void)
+{
+  const char *paras[] = {
+    "不少家长也有自己的想法。有家长希望学校把午休时间再延长一些，“孩子中午睡不够，下午上课没精神。”",
+    "驿站门口贴着一行字：“雨天可进来歇脚，充电免费。”",
+    NULL
+  };
+  g_autoptr(GPtrArray) q = extract (paras);
+
+  g_assert_cmpuint (q->len, ==, 1);
+  assert_said (q, "孩子中午睡不够，下午上课没精神。", "家长");
+}
+
 /* Q&A: the interviewee's answers are quotes, the reporter's questions are
  * not, and a quote inside an answer belongs to whoever said it. */
 static void
@@ -231,6 +246,7 @@ main (int   argc,
   g_test_add_func ("/core/quotes/attribution/group-speakers", test_group_speakers);
   g_test_add_func ("/core/quotes/attribution/null-when-nobody-named", test_null_when_nobody_named);
   g_test_add_func ("/core/quotes/attribution/never-a-fragment", test_never_a_fragment);
+  g_test_add_func ("/core/quotes/attribution/wish-and-sign", test_wish_and_sign);
   g_test_add_func ("/core/quotes/attribution/interview", test_interview);
   return g_test_run ();
 }

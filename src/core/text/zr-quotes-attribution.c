@@ -73,6 +73,17 @@ clause_speaker (Reader         *r,
 
       while (ce < se && !is_comma (s[ce]) && !is_colon (s[ce]))
         ce++;
+      /* 有居民希望家庭医生多开展理疗，“…”: a wish names its person first */
+      for (glong i = c + 1; i < ce && i - c <= 8; i++)
+        if (_zr_quotes_word_list_prefix (lx->wish_verbs, s, i, ce) != NULL)
+          {
+            _zr_quotes_parse_person (s, c, i, out);
+            if (out->kind == PERSON_NAME || out->kind == PERSON_DESCRIPTION ||
+                out->kind == PERSON_PRONOUN)
+              return TRUE;
+            _zr_quotes_person_clear (out);
+            break;
+          }
       if (ce >= se)
         break;
       if ((v = _zr_quotes_word_list_suffix (lx->verbs, s, c, ce)) != NULL)

@@ -167,6 +167,13 @@ static const char * const speech_verbs[] = {
   NULL
 };
 
+/* Verbs of a clause whose sentence closes with the person's words:
+ * 有居民希望…，“…”. Only in an earlier clause: next to the marks the
+ * quotation may be the name of what is wished for. */
+static const char * const wish_verbs[] = {
+  "希望", "期待", "期盼", "盼望", "盼着", NULL
+};
+
 /* Verbs that introduce written or official words only before the quote. */
 static const char * const before_verbs[] = {
   "提出", "号召", "写着", "指示", "批示", NULL
@@ -242,7 +249,8 @@ static const char * const slogan_before[] = {
   "践行", "树立", "评为", "冠以", "命名为", "号称", "叫做", "叫作", "所谓", "贴上", "挂上",
   "亮出", "竖起", "举着", "高举", "拉着", "标有", "印发", "出台", "制定", "发布", "颁布",
   "下发", "学习", "贯彻", "喊着", "书写", "题写", "锦旗", "横幅", "标语", "口号", "牌匾",
-  "字样", "展板", "条幅", "宣传牌", NULL
+  "字样", "展板", "条幅", "宣传牌", "一行字", "几行字", "大字", "提示语", "提示牌", "告示牌",
+  "标牌", NULL
 };
 
 static const char * const voice_heads[] = {
@@ -342,6 +350,7 @@ _zr_quotes_lexicon (void)
 
       l->verbs = word_list_new (speech_verbs);
       l->before_verbs = word_list_new (before_verbs);
+      l->wish_verbs = word_list_new (wish_verbs);
       l->tail_stops = word_list_new (tail_stops);
       l->lead_strips = word_list_new (lead_strips);
       l->role_suffixes = word_list_new (role_suffixes);

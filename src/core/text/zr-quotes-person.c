@@ -362,6 +362,11 @@ _zr_quotes_parse_person (const gunichar *s,
 
     if (e - a >= 2 && s[e - 1] == 0x4EEC /* 们 */)
       e--;
+    /* 有居民 (not 有关负责人): someone of those */
+    if (e - a >= 3 && s[a] == 0x6709 /* 有 */ && s[a + 1] != 0x5173 /* 关 */ &&
+        s[a + 1] != 0x4F4D /* 位 */ && s[a + 1] != 0x540D /* 名 */ && s[a + 1] != 0x4E2A /* 个 */ &&
+        _zr_quotes_prefix_kind (s, a + 1, e) > 0)
+      a++;
     /* a group: 瓜农们, 村民们 */
     if ((_zr_quotes_prefix_kind (s, a, e) > 0 || _zr_quotes_is_counted_person (s, a, e) ||
          (e < b && _zr_quotes_is_person_noun (s, a, e))) && b - a <= 20 &&

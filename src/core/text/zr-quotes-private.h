@@ -50,6 +50,7 @@ typedef struct
 {
   WordList   *verbs;
   WordList   *before_verbs;
+  WordList   *wish_verbs;
   WordList   *tail_stops;
   WordList   *lead_strips;
   WordList   *role_suffixes;
