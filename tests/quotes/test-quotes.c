@@ -199,8 +199,8 @@ test_nested_and_consecutive (void)
 
   g_assert_cmpuint (q->len, ==, 5);
   assert_quote (r, q, 0, 0, "大家都说这是‘家门口的好学校’，我们压力也很大。", "廖春燕", "校长");
-  assert_quote (r, q, 1, 1, "车位不够怎么办？", NULL, NULL);
-  assert_quote (r, q, 2, 1, "晚上能不能开放操场停车？", NULL, NULL);
+  assert_quote (r, q, 1, 1, "车位不够怎么办？", "居民们", NULL);
+  assert_quote (r, q, 2, 1, "晚上能不能开放操场停车？", "居民们", NULL);
   assert_quote (r, q, 3, 2, "这件事我们马上办。", "成海鹰", "社区书记");
   assert_quote (r, q, 4, 2, "下周就给大家答复。", "成海鹰", "社区书记");
 }

@@ -1,0 +1,252 @@
+/* test-attribution.c: who said a quote, one test per form of issue #14
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every text here is written fresh in the paper's style. Each test names the
+ * form it checks; the speaker must be a person's name, a description of a
+ * person, or NULL, never a fragment of the sentence around the quote.
+ */
+#include "config.h"
+
+#include "zr-page-parser.h"
+#include "zr-quotes.h"
+
+static ZrRecord *
+make_record (const char * const *paragraphs)
+{
+  ZrRecord *r = zr_record_new (ZR_RECORD_KIND_ARTICLE);
+
+  for (guint i = 0; paragraphs[i]; i++)
+    g_ptr_array_add (r->paragraphs, zr_paragraph_new (ZR_PARAGRAPH_KIND_BODY, paragraphs[i], -1));
+  return r;
+}
+
+/* The quote whose text is @text: exactly one, with that speaker. */
+static void
+assert_said (GPtrArray  *quotes,
+             const char *text,
+             const char *speaker)
+{
+  const ZrQuote *found = NULL;
+
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      const ZrQuote *q = g_ptr_array_index (quotes, i);
+      if (g_strcmp0 (q->text, text) == 0)
+        {
+          g_assert_null (found);
+          found = q;
+        }
+    }
+  if (found == NULL)
+    g_error ("no quote “%s” among %u", text, quotes->len);
+  g_assert_cmpstr (found->speaker, ==, speaker);
+}
+
+static GPtrArray *
+extract (const char * const *paragraphs)
+{
+  g_autoptr(ZrRecord) r = make_record (paragraphs);
+  return zr_quotes_extract (r);
+}
+
+/* 区委书记X强调，…，“…”: the verb ends an earlier clause of the sentence. */
+static void
+test_role_name_earlier_clause (void)
+{
+  const char *paras[] = {
+    "芦淞区委书记邝学文强调，背街小巷改造要问需于民，不能只图好看，“群众说好才是真的好。”",
+    "市生态环境局副局长尹红霞表示，今年已完成十二处排污口整治，下一步将扩大监测范围，“发现一处、整改一处，绝不留死角。”",
+    NULL
+  };
+  g_autoptr(GPtrArray) q = extract (paras);
+
+  g_assert_cmpuint (q->len, ==, 2);
+  assert_said (q, "群众说好才是真的好。", "邝学文");
+  assert_said (q, "发现一处、整改一处，绝不留死角。", "尹红霞");
+}
+
+/* X指出，开展“某某”，…，“…”: a quoted term in between does not hide the
+ * speaker, but words someone else said do. */
+static void
+test_earlier_clause_over_terms (void)
+{
+  const char *paras[] = {
+    "县文旅局相关负责人指出，推出“一票通游”，就是想让游客多留一晚，“住下来，消费才能跟上来。”",
+    NULL
+  };
+  g_autoptr(GPtrArray) q = extract (paras);
+
+  g_assert_cmpuint (q->len, ==, 1);
+  assert_said (q, "住下来，消费才能跟上来。", "县文旅局相关负责人");
+}
+
+/* “…”张某说 and “…，”王某说，“…。”: after the quote, and split quotes. */
+static void
+test_name_after_and_split (void)
+{
+  const char *paras[] = {
+    "“今年的油菜花比往年开得早半个月。”种植户聂秋生说。",
+    "“合作社统一收购，价格心里有底，”聂秋生说，“明年还打算多种二十亩。”",
+    "“好的，”站长贝小云说，“我们马上派人去看。”",
+    NULL
+  };
+  g_autoptr(GPtrArray) q = extract (paras);
+
+  g_assert_cmpuint (q->len, ==, 5);
+  assert_said (q, "今年的油菜花比往年开得早半个月。", "聂秋生");
+  assert_said (q, "合作社统一收购，价格心里有底，", "聂秋生");
+  assert_said (q, "明年还打算多种二十亩。", "聂秋生");
+  assert_said (q, "好的，", "贝小云");
+  assert_said (q, "我们马上派人去看。", "贝小云");
+}
+
+/* “…”at the head of a paragraph, its speaker named by the next sentence. */
+static void
+test_lead_quote_next_sentence (void)
+{
+  const char *paras[] = {
+    "“叔叔，这个垃圾该扔进哪个桶？”周六上午，在天元区一个小区的分类亭旁，环保志愿者雷晓婷耐心地给孩子们讲解。",
+    "“孩子在这里写完作业再回家，我们下班也放心。”傍晚六点，一位来接孩子的家长站在门口说起了托管班的好处。",
+    "“排了半天队，结果材料还差一样。”在一家银行网点，刚办完业务的市民翟女士有些无奈。",
+    NULL
+  };
+  g_autoptr(GPtrArray) q = extract (paras);
+
+  g_assert_cmpuint (q->len, ==, 3);
+  assert_said (q, "叔叔，这个垃圾该扔进哪个桶？", "雷晓婷");
+  assert_said (q, "孩子在这里写完作业再回家，我们下班也放心。", "一位来接孩子的家长");
+  assert_said (q, "排了半天队，结果材料还差一样。", "翟女士");
+}
+
+/* 他/她 resolved to the last person named, 该负责人 to the last described. */
+static void
+test_pronouns_and_described_role (void)
+{
+  const char *paras[] = {
+    "在车间里做质检员的卜雪莲，已经在这家厂干了十一年。",
+    "“每一个零件都要对着光看三遍。”她说，这是师傅教她的第一课。",
+    "车间主任冷建峰正带着工人调试新设备。他告诉记者，自动化改造后效率提高了四成。“以前一个班要二十个人，现在八个人就够了。”他说。",
+    "市工信局相关负责人介绍，全市已有四十多家企业完成智能化改造。",
+    "对此，该负责人表示，明年还将设立专项资金，“让中小企业改得起、用得好。”",
+    NULL
+  };
+  g_autoptr(GPtrArray) q = extract (paras);
+
+  g_assert_cmpuint (q->len, ==, 3);
+  assert_said (q, "每一个零件都要对着光看三遍。", "卜雪莲");
+  assert_said (q, "以前一个班要二十个人，现在八个人就够了。", "冷建峰");
+  assert_said (q, "让中小企业改得起、用得好。", "市工信局相关负责人");
+}
+
+/* Groups speak too: 村民们, 市民, 瓜农们. */
+static void
+test_group_speakers (void)
+{
+  const char *paras[] = {
+    "“路灯一亮，晚上出来散步的人都多了。”村民们说。",
+    "“希望公交能再开晚一点，加班回家就不用打车了。”不少市民建议。",
+    "“雨水再多几天，瓜就要裂了。”果农们最担心的还是天气。",
+    NULL
+  };
+  g_autoptr(GPtrArray) q = extract (paras);
+
+  g_assert_cmpuint (q->len, ==, 3);
+  assert_said (q, "路灯一亮，晚上出来散步的人都多了。", "村民们");
+  assert_said (q, "希望公交能再开晚一点，加班回家就不用打车了。", "不少市民");
+  assert_said (q, "雨水再多几天，瓜就要裂了。", "果农们");
+}
+
+/* Nobody named: the speaker is NULL, not a word of the sentence. */
+static void
+test_null_when_nobody_named (void)
+{
+  const char *paras[] = {
+    "活动现场气氛热烈。“这样的活动以后要多办几场！”人群中不时传来这样的声音。",
+    "墙上的意见簿里写满了留言。“食堂的菜再便宜一点就好了。”",
+    NULL
+  };
+  g_autoptr(GPtrArray) q = extract (paras);
+
+  g_assert_cmpuint (q->len, ==, 2);
+  assert_said (q, "这样的活动以后要多办几场！", NULL);
+  assert_said (q, "食堂的菜再便宜一点就好了。", NULL);
+}
+
+/* Never a fragment: 帮员工解决住宿 names no 解决住, 街道 is no 'X道', a
+ * thing pointed at is not the speaker, 告诉记者 is no part of a name. */
+static void
+test_never_a_fragment (void)
+{
+  const char *paras[] = {
+    "厂里建起了员工公寓，还开通了通勤班车，帮员工解决住宿和出行难题。",
+    "“离家近，工资也不比外面低。”她说，身边不少同学也回来了。",
+    "“夜里巡逻，心里才踏实。”晚上十点，茨菇塘街道一条老巷里，网格员龚天佑打着手电走过来。",
+    "非遗传承人、陶艺大师卞庆丰放下刻刀，捧起一只刚上好釉的花瓶说：“这一窑要烧三十个小时。”",
+    "市自来水公司客服中心负责人告诉记者：“停水通知会提前两天发到各小区。”居民如有疑问可拨打热线。",
+    NULL
+  };
+  g_autoptr(GPtrArray) q = extract (paras);
+
+  g_assert_cmpuint (q->len, ==, 4);
+  assert_said (q, "离家近，工资也不比外面低。", NULL);
+  assert_said (q, "夜里巡逻，心里才踏实。", "龚天佑");
+  assert_said (q, "这一窑要烧三十个小时。", "卞庆丰");
+  /* the quote ends at its closing mark */
+  assert_said (q, "停水通知会提前两天发到各小区。", "市自来水公司客服中心负责人");
+}
+
+/* 有居民希望…，“…”: a wish names who speaks; a sign's words are no quote. */
+static void
+test_wish_and_sign (void)
+{
+  const char *paras[] = {
+    "不少家长也有自己的想法。有家长希望学校把午休时间再延长一些，“孩子中午睡不够，下午上课没精神。”",
+    "驿站门口贴着一行字：“雨天可进来歇脚，充电免费。”",
+    NULL
+  };
+  g_autoptr(GPtrArray) q = extract (paras);
+
+  g_assert_cmpuint (q->len, ==, 1);
+  assert_said (q, "孩子中午睡不够，下午上课没精神。", "家长");
+}
+
+/* Q&A: the interviewee's answers are quotes, the reporter's questions are
+ * not, and a quote inside an answer belongs to whoever said it. */
+static void
+test_interview (void)
+{
+  const char *paras[] = {
+    "近日，记者专访了市文化馆馆长詹慧琳。",
+    "记者：今年的群众文化活动有什么新变化？",
+    "詹慧琳：我们把舞台搬到了社区和村里，全年计划演出三百场，让大家在家门口就能看戏。",
+    "记者：演员从哪里来？",
+    "詹慧琳：很多是群众自己。有位退休教师跟我说：“我们自己演，自己看，比什么都开心。”这话让我很受触动。",
+    NULL
+  };
+  g_autoptr(GPtrArray) q = extract (paras);
+
+  g_assert_cmpuint (q->len, ==, 3);
+  assert_said (q, "我们把舞台搬到了社区和村里，全年计划演出三百场，让大家在家门口就能看戏。", "詹慧琳");
+  assert_said (q, "很多是群众自己。有位退休教师跟我说：“我们自己演，自己看，比什么都开心。”这话让我很受触动。",
+               "詹慧琳");
+  assert_said (q, "我们自己演，自己看，比什么都开心。", "有位退休教师");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/core/quotes/attribution/role-name-earlier-clause", test_role_name_earlier_clause);
+  g_test_add_func ("/core/quotes/attribution/earlier-clause-over-terms", test_earlier_clause_over_terms);
+  g_test_add_func ("/core/quotes/attribution/name-after-and-split", test_name_after_and_split);
+  g_test_add_func ("/core/quotes/attribution/lead-quote-next-sentence", test_lead_quote_next_sentence);
+  g_test_add_func ("/core/quotes/attribution/pronouns-and-described-role", test_pronouns_and_described_role);
+  g_test_add_func ("/core/quotes/attribution/group-speakers", test_group_speakers);
+  g_test_add_func ("/core/quotes/attribution/null-when-nobody-named", test_null_when_nobody_named);
+  g_test_add_func ("/core/quotes/attribution/never-a-fragment", test_never_a_fragment);
+  g_test_add_func ("/core/quotes/attribution/wish-and-sign", test_wish_and_sign);
+  g_test_add_func ("/core/quotes/attribution/interview", test_interview);
+  return g_test_run ();
+}
