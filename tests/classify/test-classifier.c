@@ -357,12 +357,182 @@ test_no_evidence (void)
   g_autoptr(ZrRecord) r = make_record (NULL, "小雨", NULL, "今天有小雨。", NULL);
   g_autoptr(ZrClassification) c = zr_classifier_classify (classifier, r);
   g_autofree char *rule = json_get (c->why_json, "$.district.rule");
+  g_autofree char *topic_rule = json_get (c->why_json, "$.topics.rule");
 
   g_assert_cmpstr (c->district, ==, "市级");
   g_assert_cmpstr (rule, ==, "no place named: citywide");
-  g_assert_null (c->topic);
-  g_assert_cmpuint (c->topics->len, ==, 0);
+  /* Every article has a topic (DESIGN.md §4: one or more): with no word of
+   * any list, the lexicon's Fallback. */
+  g_assert_cmpstr (c->topic, ==, "基层治理");
+  g_assert_cmpuint (c->topics->len, ==, 1);
+  g_assert_cmpstr (topic_rule, ==, "no topic word at all: the lexicon's fallback topic");
   g_assert_cmpuint (c->districts->len, ==, 1);
+}
+
+/* The rule that decided, from the evidence. */
+static char *
+rule_of (ZrRecord   *record,
+         const char *part)
+{
+  g_autoptr(ZrRecord) r = record;
+  g_autoptr(ZrClassification) c = zr_classifier_classify (classifier, r);
+  g_autofree char *path = g_strdup_printf ("$.%s.rule", part);
+
+  return json_get (c->why_json, path);
+}
+
+static const char *
+district_of (ZrRecord *record)
+{
+  g_autoptr(ZrRecord) r = record;
+  g_autoptr(ZrClassification) c = zr_classifier_classify (classifier, r);
+  const char * const *names = zr_classifier_list_districts ();
+
+  /* an interned copy from the list, so that the record can go */
+  for (guint i = 0; names[i]; i++)
+    if (strcmp (names[i], c->district) == 0)
+      return names[i];
+  g_assert_not_reached ();
+}
+
+static void
+test_outside_headline (void)
+{
+  g_autofree char *rule = NULL;
+
+  /* A place outside the city in the headline, none of the city's: 外地,
+   * though the body names two counties of the city in passing. */
+  check (make_record (NULL, "萍乡开通至井冈山的旅游专线", NULL,
+                      "日前，江西萍乡开通一条直达井冈山的旅游专线，沿途设六个站点。",
+                      "线路途经茶陵、炎陵一带，两地的游客也可中途上车。", NULL),
+         "外地", "外地,茶陵县,炎陵县", "文化旅游");
+  rule = rule_of (make_record (NULL, "衡阳一座大桥合龙", NULL, "昨天，衡阳一座跨江大桥顺利合龙。", NULL),
+                  "district");
+  g_assert_cmpstr (rule, ==, "a place outside the city in the headline, none of the city's");
+
+  /* Each of Hunan's other thirteen prefecture-level divisions, a few of
+   * their counties, other provinces, cities and countries. */
+  {
+    static const char * const places[] = {
+      "长沙", "湘潭", "衡阳", "邵阳", "岳阳", "常德", "张家界", "益阳", "郴州", "永州",
+      "怀化", "娄底", "湘西", "浏阳", "宁乡市", "湘乡", "韶山", "耒阳", "汨罗", "冷水江",
+      "吉首", "武冈", "慈利县", "资兴", "芷江县", "江西", "广东省", "深圳", "西安", "新疆",
+      "德国", "新加坡", "井冈山",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+      {
+        g_autofree char *headline = g_strdup_printf ("%s举办秋季农产品展销会", places[i]);
+        g_autofree char *first = g_strdup_printf ("近日，%s的一场农产品展销会吸引不少市民。", places[i]);
+
+        g_test_message ("%s", places[i]);
+        g_assert_cmpstr (district_of (make_record (NULL, headline, NULL, first, NULL)), ==, "外地");
+      }
+  }
+}
+
+static void
+test_outside_lead (void)
+{
+  /* No place in the headline; the first paragraph and the body are about
+   * another city. */
+  check (make_record (NULL, "一座老厂房变身书店", NULL,
+                      "在长沙开福区，一座废弃多年的老厂房改造成了书店。",
+                      "长沙的市民周末常来这里读书，书店还办起了展览。", NULL),
+         "外地", "外地", "文化旅游");
+}
+
+static void
+test_outside_mentioned (void)
+{
+  /* A story of the city that names Changsha in passing stays in the city. */
+  check (make_record (NULL, "荷塘区新建一座口袋公园", NULL,
+                      "日前，荷塘区桂花街道一座口袋公园建成开放，绿化面积两千平方米。",
+                      "设计团队来自长沙，曾在长沙、湘潭两地建过十多座类似的公园。", NULL),
+         "荷塘区", "荷塘区", "城市管理");
+  /* Names both the city and Changsha in the headline: the city's story. */
+  check (make_record (NULL, "株洲企业组团赴长沙参展", NULL,
+                      "昨天，我市20家企业组团赴长沙参加一场制造业博览会。", NULL),
+         "市级", "市级", "产业经济");
+  /* Changsha only in the body, no place of the city at all: not 外地. */
+  g_assert_cmpstr (district_of (make_record (NULL, "一位老人的百岁生日", NULL,
+                                             "今天是王奶奶的百岁生日，家人为她办了一场寿宴。",
+                                             "在长沙工作的孙子也赶了回来。", NULL)),
+                   ==, "市级");
+}
+
+static void
+test_outside_collisions (void)
+{
+  g_autoptr(ZrRecord) r = NULL;
+  g_autoptr(ZrClassification) c = NULL;
+  g_autofree char *outside = NULL;
+
+  /* 韶山路 and 北京路 are streets of the city, not the places; 湖南非遗 holds
+   * no 南非, 成长沙龙 no 长沙, 湖北岸 (a lake's north shore) no 湖北. */
+  r = make_record (NULL, "韶山路口新增两处斑马线", NULL,
+                   "石峰区在韶山路与北京路交会处新增两处斑马线，方便行人通行。",
+                   "附近社区还办起了湖南非遗展和青年成长沙龙。",
+                   "附近公园的人工湖北岸新修了步道。", NULL);
+  c = zr_classifier_classify (classifier, r);
+  outside = json_get (c->why_json, "$.district.scores.外地");
+  g_assert_null (outside);
+  g_assert_cmpstr (c->district, ==, "石峰区");
+
+  /* 长沙高新区 is Changsha's, 株洲高新区 the city's. */
+  check (make_record (NULL, "长沙高新区新签约五个项目", NULL,
+                      "长沙高新区昨日集中签约五个项目。", NULL),
+         "外地", "外地", "产业经济");
+  check (make_record (NULL, "株洲高新区新签约五个项目", NULL,
+                      "株洲高新区昨日集中签约五个项目。", NULL),
+         "天元区", "天元区", "产业经济");
+}
+
+static void
+test_citywide (void)
+{
+  g_autofree char *rule = NULL;
+
+  /* The main urban area, with two districts named only in the body. */
+  check (make_record (NULL, "主城区新增三处公共停车场", NULL,
+                      "市城管局近日在主城区新建三处公共停车场，共提供车位600个。",
+                      "其中两处在芦淞区建设街道，一处在石峰区井龙街道。", NULL),
+         "市级", "市级,芦淞区,石峰区", "交通出行");
+  /* Every county and district of the city, none leading. */
+  check (make_record (NULL, "各县市区启动秋季征兵体检", NULL,
+                      "本月起，各县市区陆续开展秋季征兵体检。",
+                      "醴陵市、攸县、茶陵县的体检站已经开放。", NULL),
+         "市级", "市级,醴陵市,攸县,茶陵县", "医疗卫生");
+  /* A city body in the headline. */
+  rule = rule_of (make_record (NULL, "市公交集团更新一批新能源公交车", NULL,
+                               "市公交集团本月投放100台新能源公交车，天元区的线路先换。", NULL),
+                  "district");
+  g_assert_cmpstr (rule, ==, "citywide bodies and words outweigh any one district");
+}
+
+static void
+test_topic_always (void)
+{
+  g_autoptr(ZrRecord) r = NULL;
+  g_autoptr(ZrClassification) c = NULL;
+  g_autofree char *rule = NULL;
+  g_autofree char *term = NULL;
+
+  /* No topic word, but weak ones: the topic with the most of them. */
+  r = make_record (NULL, "三户家庭获表彰", NULL,
+                   "日前，三户家庭因热心帮助邻居获得表彰，成为居民身边的榜样。", NULL);
+  c = zr_classifier_classify (classifier, r);
+  rule = json_get (c->why_json, "$.topics.rule");
+  term = json_get (c->why_json, "$.topics.evidence[0].term");
+  g_assert_cmpstr (c->topic, ==, "文明创建");
+  g_assert_cmpuint (c->topics->len, ==, 1);
+  g_assert_cmpstr (rule, ==, "no topic word: the topic with the most weighted weak words");
+  g_assert_cmpstr (term, ==, "表彰");
+
+  /* A weak word never counts when a topic word stands. */
+  check (make_record (NULL, "居民楼里办起读书会", NULL,
+                      "居民们每周在楼下读书，居民说，读书让邻里更亲近。", NULL),
+         "市级", "市级", "文化旅游");
 }
 
 static const char small_gazetteer[] =
@@ -678,6 +848,12 @@ main (int   argc,
   g_test_add_func ("/core/classify/notice", test_notice);
   g_test_add_func ("/core/classify/why-json", test_why_json);
   g_test_add_func ("/core/classify/no-evidence", test_no_evidence);
+  g_test_add_func ("/core/classify/outside/headline", test_outside_headline);
+  g_test_add_func ("/core/classify/outside/lead", test_outside_lead);
+  g_test_add_func ("/core/classify/outside/mentioned", test_outside_mentioned);
+  g_test_add_func ("/core/classify/outside/collisions", test_outside_collisions);
+  g_test_add_func ("/core/classify/citywide", test_citywide);
+  g_test_add_func ("/core/classify/topic-always", test_topic_always);
   g_test_add_func ("/core/classify/other-gazetteer", test_other_gazetteer);
   g_test_add_func ("/core/classify/errors", test_errors);
   g_test_add_func ("/core/classify/env-files", test_env_files);

@@ -32,9 +32,13 @@ typedef struct
   char      *topic;        /* primary topic */
   GPtrArray *topics;       /* element-type ZrLabel: every topic given (primary included) */
   char      *why_json;     /* evidence as a JSON object {"district":…,"topics":…} */
+  char      *why_stored;   /* the deciding evidence in a compact form, to store */
 } ZrClassification;
 
-void zr_classification_free (ZrClassification *c);
+void  zr_classification_free            (ZrClassification *c);
+/* The JSON object ({"district":…,"topics":…}, as why_json but holding only
+ * the deciding evidence) of a stored why_stored; NULL if @stored is not one. */
+char *zr_classification_why_from_stored (const char       *stored);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZrClassification, zr_classification_free)
 
 #define ZR_TYPE_CLASSIFIER (zr_classifier_get_type ())
@@ -50,9 +54,14 @@ const char * const *zr_classifier_list_topics    (void);
 const char * const *zr_classifier_get_districts  (ZrClassifier *self);
 const char * const *zr_classifier_get_topics     (ZrClassifier *self);
 
-/* Loads the gazetteer and topic lexicon built into the core library
- * (data/gazetteer/), or the files named by $ZR_GAZETTEER and $ZR_TOPICS. */
+/* Loads the gazetteer and the topic lexicon: each from the file named by
+ * $ZR_GAZETTEER (resp. $ZR_TOPICS), else from the user's own file (see
+ * zr_classifier_get_user_file()) when there is one, else the one built into
+ * the core library (data/gazetteer/). An error names the file at fault. */
 ZrClassifier     *zr_classifier_new_default (GError          **error);
+/* $XDG_DATA_HOME/zhuzhou-reader/gazetteer/@name (gazetteer.ini or
+ * topics.ini): where a user's own file replaces the built-in one. */
+char             *zr_classifier_get_user_file (const char     *name);
 ZrClassifier     *zr_classifier_new_from_files (GFile          *gazetteer,
                                                 GFile          *topics,
                                                 GError        **error);
@@ -64,8 +73,8 @@ ZrClassifier     *zr_classifier_new_from_bytes (GBytes         *gazetteer,
 ZrClassification *zr_classifier_classify   (ZrClassifier     *self,
                                             const ZrRecord   *record);
 /* With @with_evidence FALSE, why_json stays NULL: the import and
- * reclassification store only the decision, and the evidence is worked
- * out again when an article is opened. */
+ * reclassification store the decision and why_stored, which is what
+ * explains it when an article is opened. */
 ZrClassification *zr_classifier_classify_full (ZrClassifier   *self,
                                                const ZrRecord *record,
                                                gboolean        with_evidence);
