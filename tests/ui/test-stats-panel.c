@@ -12,6 +12,7 @@
 #include "zr-application.h"
 #include "zr-article-item.h"
 #include "zr-bar-chart.h"
+#include "zr-facts.h"
 #include "zr-figures.h"
 #include "zr-stats-panel.h"
 #include "zr-window.h"
@@ -606,6 +607,66 @@ test_accessible (Fixture       *f,
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (chart)));
 }
 
+/* The part of a message before its "%s" (the error's own text) */
+static char *
+message_prefix (const char *format)
+{
+  const char *cut = strstr (format, "%s");
+
+  g_assert_nonnull (cut);
+  return g_strndup (format, cut - format);
+}
+
+/* A library that cannot be read (a table gone under the window: another
+ * program, a damaged file) is said in words where the numbers were, and
+ * the sidebar's counts say so in the window's notice; once it can be read
+ * again, the numbers come back. */
+static void
+test_query_error (Fixture       *f,
+                  gconstpointer  data)
+{
+  ZrDatabase *db = zr_library_get_database (zr_window_get_library (f->window));
+  GtkWidget *error_label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->panel), ZR_TYPE_STATS_PANEL,
+                                                                      "error_label"));
+  g_autofree char *panel_prefix = message_prefix (_("The statistics could not be read: %s"));
+  g_autofree char *counts_prefix = message_prefix (_("The article counts could not be read: %s"));
+  g_autoptr(Expected) all = expected_for (f, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shot = NULL;
+
+  zr_stats_panel_flush (f->panel);
+  g_assert_false (gtk_widget_get_visible (error_label));
+  assert_number_label (panel_label (f, "articles_value"), all->articles);
+
+  g_assert_true (zr_database_exec (db, "ALTER TABLE record_topics RENAME TO record_topics_gone", &error));
+  g_assert_no_error (error);
+  zr_facts_invalidate (db);
+  g_assert_true (zr_window_select_district (f->window, "石峰区"));
+  zr_test_spin (300);
+  zr_stats_panel_flush (f->panel);
+  zr_test_spin (50);
+
+  g_assert_true (gtk_widget_is_drawable (error_label));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (error_label)), panel_prefix));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "record_topics"));
+  g_assert_cmpstr (panel_label (f, "articles_value"), ==, "—");
+  g_assert_nonnull (zr_window_get_notice (f->window));
+  g_assert_true (g_str_has_prefix (zr_window_get_notice (f->window), counts_prefix));
+  shot = zr_test_save_screenshot (GTK_WIDGET (f->window), "stats-panel-error");
+  if (shot != NULL)
+    g_test_message ("screenshot: %s", shot);
+
+  g_assert_true (zr_database_exec (db, "ALTER TABLE record_topics_gone RENAME TO record_topics", &error));
+  g_assert_no_error (error);
+  zr_facts_invalidate (db);
+  zr_sidebar_select_all (zr_window_get_sidebar (f->window));
+  zr_test_spin (300);
+  zr_stats_panel_flush (f->panel);
+  zr_test_spin (50);
+  g_assert_false (gtk_widget_get_visible (error_label));
+  assert_number_label (panel_label (f, "articles_value"), all->articles);
+}
+
 /* ZR_REPORT_STARTUP: the app itself prints when its list is first drawn */
 static void
 test_startup_report (Fixture       *f,
@@ -683,6 +744,7 @@ main (int   argc,
   g_test_add ("/ui/stats/figure-jump", Fixture, NULL, fixture_setup, test_figure_jump, fixture_teardown);
   g_test_add ("/ui/stats/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
   g_test_add ("/ui/stats/accessible", Fixture, NULL, fixture_setup, test_accessible, fixture_teardown);
+  g_test_add ("/ui/stats/query-error", Fixture, NULL, fixture_setup, test_query_error, fixture_teardown);
   g_test_add ("/ui/stats/startup-report", Fixture, NULL, fixture_setup, test_startup_report, fixture_teardown);
 
   return g_test_run ();
