@@ -11,8 +11,12 @@
 #     (leak checking on) and runs every suite again; a sanitizer report fails;
 #  4. fuzzes each harness of tests/fuzz/ for FUZZ_SECONDS (default 60) with
 #     libFuzzer (build-aux/fuzz.sh, build-fuzz/);
-#  5. prints, last, "N passed, N failed", counting TAP subtests of both
-#     builds plus one per clean fuzz harness; exits 1 if anything failed.
+#  5. prints, last, "N passed, N failed": distinct tests (a subtest that
+#     runs in both builds and both languages counts once, failing if any
+#     run failed) plus one per clean fuzz harness; a test registered in
+#     `meson test --list` that did not run, or one of the tests that need a
+#     tool (required_tests below) skipped, counts as a failure. Exits 1 if
+#     anything failed.
 #
 # Environment: FUZZ_SECONDS (0 skips fuzzing), ZR_BUILDDIR, ZR_ASAN_BUILDDIR,
 # ZR_FUZZ_BUILDDIR (build directories, default build, build-asan, build-fuzz).
@@ -28,6 +32,10 @@ xvfb=(xvfb-run -a -s "-screen 0 1600x1000x24")
 start=$(date +%s)
 failed_steps=0
 logs=()
+registered=()
+# Defined or run only when their tool is found; setup-deps.sh installs
+# every one of those tools, so here a skip is a failure.
+required_tests=(validate-desktop validate-metainfo validate-schema test-a11y test-unique)
 
 step () {
   echo
@@ -39,8 +47,16 @@ finish () {
   if [ "$fuzz_seconds" != 0 ]; then
     fuzz_args=(--fuzz-results "$fuzzdir/fuzz-results.txt")
   fi
+  local check_args=()
+  for list in "${registered[@]}"; do
+    check_args+=(--registered "$list")
+  done
+  for name in "${required_tests[@]}"; do
+    check_args+=(--require "$name")
+  done
   step "Summary, after $(( $(date +%s) - start ))s"
-  python3 build-aux/count-tests.py --failed-steps "$failed_steps" "${fuzz_args[@]}" "${logs[@]}"
+  python3 build-aux/count-tests.py --failed-steps "$failed_steps" "${fuzz_args[@]}" \
+    "${check_args[@]}" "${logs[@]}"
   exit $?
 }
 
@@ -55,6 +71,9 @@ import json, sys
 print(any(s.endswith(":ui") for t in json.load(sys.stdin) for s in t["suite"]))')
 
   rm -f "$dir"/meson-logs/testlog-*.json
+  # what should run, to compare with what did
+  meson test -C "$dir" --no-rebuild --list > "$dir/meson-logs/registered-tests.txt" 2>/dev/null
+  registered+=("$dir/meson-logs/registered-tests.txt")
   env -u DISPLAY -u WAYLAND_DISPLAY \
     meson test -C "$dir" --num-processes 2 --print-errorlogs \
       --no-suite ui --logbase testlog-nodisplay "$@"

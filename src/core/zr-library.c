@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
 
 #include "zr-database-private.h"
@@ -915,6 +916,22 @@ commit_batch (ZrLibrary  *self,
   return FALSE;
 }
 
+/* A pause point for tests/cli/test-crash.c: with ZR_TEST_PAUSE_AFTER_FILES=N
+ * in the environment, an import commits its first N files, writes file N+1
+ * into a new batch and stops itself (SIGSTOP) before committing it, so the
+ * test can kill it there: N files in the library, one half-written, the rest
+ * not started. 0 (unset) means never. */
+static guint
+test_pause_after_files (void)
+{
+  const char *env = g_getenv ("ZR_TEST_PAUSE_AFTER_FILES");
+  guint64 n = 0;
+
+  if (env == NULL || !g_ascii_string_to_unsigned (env, 10, 1, G_MAXUINT, &n, NULL))
+    return 0;
+  return (guint) n;
+}
+
 static ZrImportReport *
 import_files (ZrLibrary            *self,
               GPtrArray            *files,
@@ -926,6 +943,7 @@ import_files (ZrLibrary            *self,
 {
   sqlite3 *handle = zr_database_get_handle (self->db);
   gint64 batch_start = 0;
+  guint pause_after = test_pause_after_files ();
 
   for (guint i = 0; i < files->len; i++)
     {
@@ -945,6 +963,8 @@ import_files (ZrLibrary            *self,
       if (progress)
         progress (file, i, files->len, user_data);
 
+      if (G_UNLIKELY (pause_after != 0) && i == pause_after && !commit_batch (self, error))
+        return NULL;
       if (!zr_library_import_file (self, file, NULL, &unchanged, &n, &local))
         {
           if (local->domain == ZR_DATABASE_ERROR)
@@ -963,6 +983,8 @@ import_files (ZrLibrary            *self,
           report->imported_files++;
           report->articles += n;
         }
+      if (G_UNLIKELY (pause_after != 0) && i == pause_after)
+        raise (SIGSTOP);
 
       if (!batch_was_open && !sqlite3_get_autocommit (handle))
         batch_start = g_get_monotonic_time ();

@@ -47,6 +47,7 @@ struct _ZrStatsPanel
 
   /* Template widgets */
   GtkLabel             *filter_label;
+  GtkLabel             *error_label;
   GtkLabel             *articles_value;
   GtkLabel             *chars_value;
   GtkLabel             *minutes_value;
@@ -226,9 +227,16 @@ refresh (ZrStatsPanel *self)
   if (self->db == NULL)
     return;
 
+  /* A failed query is said in the panel, not only logged: the numbers
+   * show "—" and the reader is told why */
   stats = zr_stats_query (self->db, self->filter, &error);
   if (stats == NULL)
-    g_debug ("Statistics: %s", error->message);
+    {
+      g_autofree char *message = g_strdup_printf (_("The statistics could not be read: %s"), error->message);
+
+      gtk_label_set_text (self->error_label, message);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), stats == NULL);
   g_clear_pointer (&self->stats, zr_stats_free);
   self->stats = stats;
   zr_stats_panel_set_stats (self, stats);
@@ -712,6 +720,7 @@ zr_stats_panel_class_init (ZrStatsPanelClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/zhuzhou/Reader/zr-stats-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, ZrStatsPanel, filter_label);
+  gtk_widget_class_bind_template_child (widget_class, ZrStatsPanel, error_label);
   gtk_widget_class_bind_template_child (widget_class, ZrStatsPanel, articles_value);
   gtk_widget_class_bind_template_child (widget_class, ZrStatsPanel, chars_value);
   gtk_widget_class_bind_template_child (widget_class, ZrStatsPanel, minutes_value);

@@ -87,6 +87,15 @@ _zr_window_get_clippings_database (ZrWindow *self)
 }
 
 static void
+show_count_error (ZrWindow     *self,
+                  const GError *error)
+{
+  g_autofree char *message = g_strdup_printf (_("The article counts could not be read: %s"), error->message);
+
+  zr_window_show_notice (self, message);
+}
+
+static void
 update_counts (ZrWindow       *self,
                const ZrFilter *filter)
 {
@@ -97,13 +106,14 @@ update_counts (ZrWindow       *self,
   g_autoptr(GError) error = NULL;
   guint total;
 
+  /* A failed count shows "—" in the sidebar, and the notice says why */
   by_district = zr_stats_count_by_district (db, filter, &error);
   if (by_district == NULL)
-    g_debug ("District counts: %s", error->message);
+    show_count_error (self, error);
   g_clear_error (&error);
   by_topic = zr_stats_count_by_topic (db, filter, &error);
   if (by_topic == NULL)
-    g_debug ("Topic counts: %s", error->message);
+    show_count_error (self, error);
   g_clear_error (&error);
 
   zr_filter_set_query (all, filter->query);

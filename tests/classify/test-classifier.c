@@ -776,7 +776,8 @@ test_corpus (void)
   const char *dir = g_getenv ("ZR_CORPUS_DIR");
   g_autoptr(GDir) d = NULL;
   const char *name;
-  guint found = 0;
+  guint found[G_N_ELEMENTS (expected)] = { 0 };
+  guint pages = 0;
 
   if (dir == NULL || (d = g_dir_open (dir, 0, NULL)) == NULL)
     {
@@ -796,6 +797,7 @@ test_corpus (void)
       if (!g_file_get_contents (path, &text, NULL, NULL) || !g_utf8_validate (text, -1, NULL))
         continue;
       page = zr_page_parse (text);
+      pages++;
       for (guint i = 0; i < page->records->len; i++)
         {
           const ZrRecord *r = g_ptr_array_index (page->records, i);
@@ -806,20 +808,31 @@ test_corpus (void)
             {
               g_autoptr(ZrClassification) c = NULL;
 
-              if (strstr (r->headline, expected[e].headline_part) == NULL)
+              /* the story by its title lines: which of two is the
+               * headline and which the kicker is the parser's business */
+              if (strstr (r->headline, expected[e].headline_part) == NULL &&
+                  (r->kicker == NULL || strstr (r->kicker, expected[e].headline_part) == NULL))
                 continue;
               c = zr_classifier_classify (classifier, r);
               g_test_message ("%s → %s %s", r->headline, c->district, c->topic);
               g_assert_cmpstr (c->district, ==, expected[e].district);
               if (expected[e].topic)
                 g_assert_cmpstr (c->topic, ==, expected[e].topic);
-              found++;
+              found[e]++;
             }
         }
     }
 
-  if (found == 0)
-    g_test_skip ("the page parser gives no story headlines yet");
+  if (pages == 0)
+    {
+      g_test_skip ("no readable page in ZR_CORPUS_DIR");
+      return;
+    }
+  /* every story is on the pages: one not found as a headline is a fault
+   * of the parser, not a reason to pass */
+  for (guint e = 0; e < G_N_ELEMENTS (expected); e++)
+    if (found[e] == 0)
+      g_test_fail_printf ("no story titled with “%s” (story %u of the list) on the corpus pages", expected[e].headline_part, e + 1);
 }
 
 int

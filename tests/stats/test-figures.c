@@ -279,12 +279,10 @@ test_corpus (void)
     }
   for (guint i = 0; i < G_N_ELEMENTS (wanted); i++)
     if (!g_hash_table_contains (seen, wanted[i]))
-      g_test_message ("corpus figure not found: %s", wanted[i]);
+      g_test_fail_printf ("corpus figure not found: %s", wanted[i]);
   for (guint i = 0; i < G_N_ELEMENTS (unwanted); i++)
-    g_assert_false (g_hash_table_contains (seen, unwanted[i]));
-  g_assert_true (g_hash_table_contains (seen, "99.03%"));
-  g_assert_true (g_hash_table_contains (seen, "1190个"));
-  g_assert_true (g_hash_table_contains (seen, "486万元"));
+    if (g_hash_table_contains (seen, unwanted[i]))
+      g_test_fail_printf ("not a figure, but found as one: %s", unwanted[i]);
 }
 
 int

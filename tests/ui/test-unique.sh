@@ -3,7 +3,8 @@
 #
 # A second start of the reader hands its files to the one already open
 # (GApplication uniqueness on the session bus), which imports them; the
-# second process exits at once. Run inside xvfb-run and dbus-run-session.
+# second process exits at once, and the first still has one main window.
+# Run inside xvfb-run and dbus-run-session.
 #   test-unique.sh APP CLI PAGE-ALREADY-THERE PAGE-TO-HAND-OVER
 # Exit 77 (skip) without a display, a session bus or xdotool.
 set -u
@@ -39,6 +40,14 @@ for i in $(seq 1 40); do
 done
 echo "articles before: $before, after: $after"
 [ "$after" -gt "$before" ] || { echo "the handed-over page was not imported"; cat "$dir/first.log"; exit 1; }
-windows=$(xdotool search --onlyvisible --pid "$pid" 2>/dev/null | wc -l)
-echo "first instance windows: $windows"
+# Still one main window: the files went to the window already open (the
+# import's own dialogs do not count; GTK_A11Y=none and LANG=C: English title).
+main_windows=0
+for w in $(xdotool search --onlyvisible --pid "$pid" 2>/dev/null); do
+  [ "$(xdotool getwindowname "$w" 2>/dev/null)" = "Zhuzhou Reader" ] && main_windows=$((main_windows + 1))
+done
+echo "first instance main windows: $main_windows"
+[ "$main_windows" -eq 1 ] || { echo "expected 1 main window, found $main_windows"; exit 1; }
+# and the second start left no process behind
+[ "$(pgrep -c -f -- "--db $db" 2>/dev/null)" -eq 1 ] || { echo "more than one reader runs on the library"; pgrep -a -f -- "--db $db"; exit 1; }
 exit 0
