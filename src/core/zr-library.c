@@ -586,14 +586,18 @@ zr_library_import_file (ZrLibrary   *self,
 
   {
     PREPARE (sel, "SELECT id, content_hash, encoding_override FROM sources WHERE path = ?");
+    int rc;
+
     sqlite3_bind_text (sel, 1, abs, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step (sel) == SQLITE_ROW)
+    rc = sqlite3_step (sel);
+    if (rc == SQLITE_ROW)
       {
         source_id = sqlite3_column_int64 (sel, 0);
         old_hash = g_strdup (_zr_column_text (sel, 1));
         old_override = g_strdup (_zr_column_text (sel, 2));
       }
-    sqlite3_reset (sel);
+    if (!_zr_database_step_done (sel, rc, error))
+      return FALSE;
   }
 
   if (source_id >= 0 && g_strcmp0 (old_hash, hash) == 0 &&
@@ -917,7 +921,7 @@ load_record (ZrDatabase  *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       ZrParagraphKind pk = ZR_PARAGRAPH_KIND_BODY;
       zr_paragraph_kind_from_string (_zr_column_text (stmt, 0), &pk);
@@ -925,15 +929,17 @@ load_record (ZrDatabase  *db,
                        zr_paragraph_new (pk, _zr_column_text (stmt, 1),
                                          sqlite3_column_type (stmt, 2) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 2)));
     }
-  sqlite3_reset (stmt);
+  if (!_zr_database_step_done (stmt, rc, error))
+    return NULL;
 
   stmt = _zr_stmt (db, "SELECT name, role FROM bylines WHERE record_id = ? ORDER BY position", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (record->bylines, zr_byline_new (_zr_column_text (stmt, 0), _zr_column_text (stmt, 1)));
-  sqlite3_reset (stmt);
+  if (!_zr_database_step_done (stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&record);
 }
@@ -946,13 +952,15 @@ load_labels (ZrDatabase  *db,
 {
   sqlite3_stmt *stmt = _zr_stmt (db, sql, error);
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
+  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (out, g_strdup (_zr_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
+  if (!_zr_database_step_done (stmt, rc, error))
+    return NULL;
   g_ptr_array_add (out, NULL);
   return (GStrv) g_ptr_array_free (g_steal_pointer (&out), FALSE);
 }
@@ -999,6 +1007,7 @@ load_article (ZrLibrary  *self,
   g_autoptr(ZrArticle) article = g_new0 (ZrArticle, 1);
   ZrDatabase *db;
   sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (ZR_IS_LIBRARY (self), NULL);
   db = self->db;
@@ -1036,12 +1045,13 @@ load_article (ZrLibrary  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (article->quotes,
                      zr_quote_new (sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1),
                                    sqlite3_column_int (stmt, 2), _zr_column_text (stmt, 3),
                                    _zr_column_text (stmt, 4), _zr_column_text (stmt, 5)));
-  sqlite3_reset (stmt);
+  if (!_zr_database_step_done (stmt, rc, error))
+    return NULL;
 
   article->figures = zr_figures_extract (article->record);
 
