@@ -165,7 +165,7 @@ _zr_database_set_error (sqlite3     *db,
   if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
     g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED,
                  _("%s: the library file is damaged (%s)"), what, message);
-  else if (primary == SQLITE_FULL || sys_errno == ENOSPC || sys_errno == EDQUOT)
+  else if (primary == SQLITE_FULL || sys_errno == ENOSPC || sys_errno == EDQUOT || sys_errno == EFBIG)
     g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_FULL,
                  _("The library is full (the disk has no space left): %s"), message);
   else if (primary == SQLITE_READONLY || sys_errno == EROFS
@@ -531,6 +531,10 @@ backup_to_file (sqlite3     *source,
             rc = sqlite3_errcode (out);
         }
     }
+  /* A rollback-journal file: read, even read-only, it needs no -wal or
+   * -shm beside it. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (out, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       g_autofree char *what = g_strdup_printf (_("Could not back up the library to “%s”"), dest);
@@ -757,10 +761,12 @@ check_identity (ZrDatabase   *self,
                  "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
                  " AND name IN ('sources', 'records', 'paragraphs', 'clippings', 'settings', 'record_fts')",
                  &tables, &rc);
+  if (rc != SQLITE_OK)
+    open_error (self, rc, error);   /* before COMMIT clears SQLite's message */
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
-    return open_error (self, rc, error);
+    return FALSE;
 
   if (app_id == 0 && version == 0 && objects == 0)
     {
