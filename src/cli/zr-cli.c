@@ -38,6 +38,8 @@ static const Command commands[] = {
   { "clippings", zr_cli_clippings, N_("Save, list, delete, export and import saved quotes") },
   { "reclassify", zr_cli_reclassify, N_("Recompute districts and topics of every article") },
   { "set-page", zr_cli_set_page, N_("Set the page date and page number of an article's source file") },
+  { "backup", zr_cli_backup, N_("Copy the library to a backup file") },
+  { "restore", zr_cli_restore, N_("Put a backup back into the library") },
 };
 
 gboolean
@@ -308,12 +310,30 @@ zr_cli_pad (const char *text,
   return g_string_free (out, FALSE);
 }
 
+char *
+zr_cli_dup_db_path (ZrCli *cli)
+{
+  return cli->db_path != NULL ? g_strdup (cli->db_path) : zr_database_dup_default_path ();
+}
+
+/* Where the library's backups are, for messages. */
+static void
+print_restore_hint (const char *path)
+{
+  g_auto(GStrv) backups = zr_database_list_backups (path);
+
+  if (backups[0] != NULL)
+    g_printerr (_("zhuzhou-reader-cli: its newest backup is %s; “zhuzhou-reader-cli restore FILE” puts a backup back.\n"),
+                backups[0]);
+}
+
 /**
  * zr_cli_open_library:
  *
- * Opens the library named by --db (or the default one). A damaged file is
- * reported, moved aside and replaced by a new library: nothing is
- * overwritten.
+ * Opens the library named by --db (or the default one). A library SQLite
+ * finds damaged is set aside under a new name (nothing is overwritten)
+ * and the command fails: it says so, and its answer would be about no
+ * library at all. The next command starts a new one.
  *
  * Returns: (transfer none): the library, or %NULL after printing why
  */
@@ -345,13 +365,16 @@ zr_cli_open_library (ZrCli *cli)
           zr_cli_fail (move_error);
           return NULL;
         }
-      g_printerr (_("zhuzhou-reader-cli: the damaged library was moved to %s; a new library was started.\n"), aside);
-      g_clear_error (&error);
-      db = zr_database_open (path, &error);
+      g_printerr (_("zhuzhou-reader-cli: the damaged library was set aside as %s; "
+                    "the next command starts a new, empty library.\n"), aside);
+      print_restore_hint (path);
+      return NULL;
     }
   if (db == NULL)
     {
       zr_cli_fail (error);
+      if (g_error_matches (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_STALE_LOG))
+        print_restore_hint (path);
       return NULL;
     }
 
@@ -435,6 +458,13 @@ main (int   argc,
       print_help ();
       return ZR_CLI_USAGE;
     }
+
+  /* SQLite takes both for a database that lives only until the command
+   * ends: the command would report success and keep nothing */
+  if (cli.db_path != NULL && *cli.db_path == '\0')
+    return zr_cli_usage (NULL, _("--db needs the name of a library file"));
+  if (g_strcmp0 (cli.db_path, ":memory:") == 0)
+    return zr_cli_usage (NULL, _("--db :memory: keeps nothing: name a library file (./:memory: for a file of that name)"));
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {

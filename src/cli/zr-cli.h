@@ -23,6 +23,9 @@ typedef struct
   ZrLibrary  *library;
 } ZrCli;
 
+/* The library file --db names, or the default one. (transfer full) */
+char     *zr_cli_dup_db_path    (ZrCli         *cli);
+
 /* The filter options several commands share (GOptionEntry initialisers). */
 #define ZR_CLI_DISTRICT_OPTION(var) \
   { "district", 0, 0, G_OPTION_ARG_STRING_ARRAY, &(var), N_("Only this district (may be repeated)"), N_("DISTRICT") }
@@ -82,5 +85,7 @@ int zr_cli_quotes     (ZrCli *cli, int argc, char **argv);
 int zr_cli_cite       (ZrCli *cli, int argc, char **argv);
 int zr_cli_clippings  (ZrCli *cli, int argc, char **argv);
 int zr_cli_set_page   (ZrCli *cli, int argc, char **argv);
+int zr_cli_backup     (ZrCli *cli, int argc, char **argv);
+int zr_cli_restore    (ZrCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -16,6 +16,15 @@ gboolean _zr_database_set_error (sqlite3     *db,
                                  const char  *what,
                                  GError     **error);
 
+/* Ends a read loop `while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)`:
+ * resets @stmt and returns TRUE when @rc is SQLITE_DONE (or SQLITE_ROW,
+ * for a loop that stopped early on purpose); any other result is an error
+ * (a damaged page, a read that failed) and sets @error: a read that ends
+ * quietly would show part of an article as if it were all of it. */
+gboolean _zr_database_step_done (sqlite3_stmt  *stmt,
+                                 int            rc,
+                                 GError       **error);
+
 /* A statement borrowed from the cache, reset, bindings cleared. */
 static inline sqlite3_stmt *
 _zr_stmt (ZrDatabase  *self,

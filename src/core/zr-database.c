@@ -2,9 +2,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define _GNU_SOURCE   /* renameat2 */
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -21,6 +25,8 @@ struct _ZrDatabase
   char       *path;
   GHashTable *statements;   /* sql (owned) → sqlite3_stmt* */
   guint64     generation;   /* bumped on each commit and write (zr_database_get_generation) */
+  gboolean    in_memory;
+  gboolean    backup_checked;   /* the daily backup was considered on this connection */
 };
 
 G_DEFINE_FINAL_TYPE (ZrDatabase, zr_database, G_TYPE_OBJECT)
@@ -172,26 +178,64 @@ _zr_database_set_error (sqlite3     *db,
                         const char  *what,
                         GError     **error)
 {
-  int code = ZR_DATABASE_ERROR_FAILED;
   int primary = rc & 0xff;
+  int sys_errno = db != NULL ? sqlite3_system_errno (db) : 0;
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  g_autofree char *message = NULL;
 
   if (rc == SQLITE_READONLY_DBMOVED && db != NULL)
     return set_moved_error (db, error);
-  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
-    code = ZR_DATABASE_ERROR_DAMAGED;
-  else if (primary == SQLITE_FULL)
-    code = ZR_DATABASE_ERROR_FULL;
-  else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
-    code = ZR_DATABASE_ERROR_BUSY;
+  if (what == NULL)
+    what = _("Library error");
 
-  if (code == ZR_DATABASE_ERROR_FULL)
-    g_set_error (error, ZR_DATABASE_ERROR, code,
-                 _("The library is full (the disk has no space left): %s"),
-                 db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  /* The operating system's reason says more than “disk I/O error” */
+  if ((primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY)
+      && sys_errno != 0)
+    message = g_strdup_printf ("%s (%s)", detail, g_strerror (sys_errno));
   else
-    g_set_error (error, ZR_DATABASE_ERROR, code, "%s: %s",
-                 what ? what : _("Library error"),
-                 db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+    message = g_strdup (detail);
+
+  /* Only SQLite's own verdict on what it read proves damage; a folder
+   * that cannot be written, a full disk or a log that cannot be read are
+   * reported as what they are. */
+  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+    g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED,
+                 _("%s: the library file is damaged (%s)"), what, message);
+  else if (primary == SQLITE_FULL || sys_errno == ENOSPC || sys_errno == EDQUOT || sys_errno == EFBIG)
+    g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_FULL,
+                 _("The library is full (the disk has no space left): %s"), message);
+  else if (primary == SQLITE_READONLY || sys_errno == EROFS
+           || ((primary == SQLITE_CANTOPEN || primary == SQLITE_IOERR)
+               && (sys_errno == EACCES || sys_errno == EPERM)))
+    g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_READ_ONLY,
+                 _("%s: the library or its folder cannot be written or read (%s)"), what, message);
+  else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_BUSY, "%s: %s", what, message);
+  else
+    g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_FAILED, "%s: %s", what, message);
+  return FALSE;
+}
+
+gboolean
+_zr_database_step_done (sqlite3_stmt  *stmt,
+                        int            rc,
+                        GError       **error)
+{
+  sqlite3 *db = sqlite3_db_handle (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  if (rc == SQLITE_ROW)
+    {
+      /* the loop stopped early on purpose */
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  _zr_database_set_error (db, rc, _("Could not read the library"), error);
+  sqlite3_reset (stmt);
   return FALSE;
 }
 
@@ -259,10 +303,16 @@ zr_database_exec (ZrDatabase  *self,
   return TRUE;
 }
 
+static gboolean daily_backup (ZrDatabase *self, GError **error);
+
 gboolean
 zr_database_begin (ZrDatabase  *self,
                    GError     **error)
 {
+  g_return_val_if_fail (ZR_IS_DATABASE (self), FALSE);
+
+  if (!daily_backup (self, error))
+    return FALSE;
   return zr_database_exec (self, "BEGIN IMMEDIATE", error);
 }
 
@@ -335,10 +385,10 @@ zr_database_check_integrity (ZrDatabase  *self,
 
   rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
-    return _zr_database_set_error (self->db, rc, _("The library file is damaged"), error);
+    return _zr_database_set_error (self->db, rc, _("Could not check the library"), error);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
-    return _zr_database_set_error (self->db, rc, _("The library file is damaged"), error);
+    return _zr_database_set_error (self->db, rc, _("Could not check the library"), error);
   if (g_strcmp0 (_zr_column_text (stmt, 0), "ok") != 0)
     {
       g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED,
@@ -348,113 +398,456 @@ zr_database_check_integrity (ZrDatabase  *self,
   return TRUE;
 }
 
+/* ---------------------------------------------------------------------- */
+/* Files set aside and backups: never replace an existing file             */
+
+/* Renames @from to @to only if @to does not exist (atomically where the
+ * file system allows it). Returns 0, or -1 with errno set (EEXIST when
+ * @to is there). */
 static int
-get_user_version (sqlite3 *db)
+rename_noreplace (const char *from,
+                  const char *to)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
+#ifdef RENAME_NOREPLACE
+  if (renameat2 (AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
+    return 0;
+  if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP)
     return -1;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+#endif
+  /* link() fails with EEXIST rather than replacing */
+  if (link (from, to) != 0)
     return -1;
-  return sqlite3_column_int (stmt, 0);
+  if (unlink (from) != 0)
+    {
+      int saved = errno;
+      unlink (to);
+      errno = saved;
+      return -1;
+    }
+  return 0;
 }
 
 static gboolean
-backup_before_migration (ZrDatabase  *self,
-                         int          from_version,
-                         GError     **error)
+exists_with_sidecars (const char *path)
 {
-  g_autofree char *backup_path = NULL;
-  sqlite3 *dest = NULL;
+  static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_lstat (name, &st) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+char *
+zr_database_move_aside (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *target = NULL;
+  static const char *suffixes[] = { "-wal", "-shm" };
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* A name that is free, with its log and index names free too: a second
+   * damaged file in the same second gets “-2”, never the first one's name. */
+  for (guint n = 1; target == NULL; n++)
+    {
+      g_autofree char *candidate = n == 1 ? g_strdup_printf ("%s.damaged-%s", path, stamp)
+                                          : g_strdup_printf ("%s.damaged-%s-%u", path, stamp, n);
+
+      if (n > 10000)
+        {
+          g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_FAILED,
+                       _("Could not move the damaged library aside: %s"), g_strerror (EEXIST));
+          return NULL;
+        }
+      if (exists_with_sidecars (candidate))
+        continue;
+      if (rename_noreplace (path, candidate) != 0)
+        {
+          int saved = errno;
+
+          if (saved == EEXIST)
+            continue;
+          g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_FAILED,
+                       _("Could not move the damaged library aside: %s"), g_strerror (saved));
+          return NULL;
+        }
+      target = g_steal_pointer (&candidate);
+    }
+
+  /* Its log goes with it: left behind, it would be applied to the next
+   * library of that name. */
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (target, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_lstat (from, &st) != 0)
+        continue;
+      if (rename_noreplace (from, to) != 0)
+        {
+          int saved = errno;
+
+          /* put the library back rather than leave it apart from its log */
+          if (rename_noreplace (target, path) == 0)
+            g_clear_pointer (&target, g_free);
+          g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_FAILED,
+                       _("Could not move the damaged library's “%s” aside: %s"), from, g_strerror (saved));
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&target);
+}
+
+char *
+zr_database_dup_backup_dir (const char *path)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  return g_strconcat (path, ".backups", NULL);
+}
+
+static void
+unlink_with_sidecars (const char *path)
+{
+  static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (name);
+    }
+}
+
+/* Copies the library, as one consistent snapshot, with SQLite's backup
+ * API into a new file @dest (never an existing one). */
+static gboolean
+backup_to_file (sqlite3     *source,
+                const char  *dest,
+                GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (dest);
+  g_autofree char *base = g_path_get_basename (dest);
+  g_autofree char *tmpl = g_strdup_printf ("%s/.%s.tmp-XXXXXX", dir, base);
+  sqlite3 *out = NULL;
   sqlite3_backup *backup;
+  int fd;
   int rc;
 
-  backup_path = g_strdup_printf ("%s.backup-v%d", self->path, from_version);
-  rc = sqlite3_open (backup_path, &dest);
+  if (exists_with_sidecars (dest))
+    {
+      g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_FAILED,
+                   _("Could not back up the library: “%s” already exists"), dest);
+      return FALSE;
+    }
+
+  /* Written under a fresh name, renamed when whole: a backup is either
+   * complete or absent, and nothing stale can lie beside it. */
+  fd = g_mkstemp (tmpl);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, ZR_DATABASE_ERROR, saved == ENOSPC ? ZR_DATABASE_ERROR_FULL : ZR_DATABASE_ERROR_FAILED,
+                   _("Could not back up the library to “%s”: %s"), dest, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (tmpl, &out, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (out, "main", source, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (out);
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          if (rc == SQLITE_DONE)
+            rc = sqlite3_errcode (out);
+        }
+    }
+  /* A rollback-journal file: read, even read-only, it needs no -wal or
+   * -shm beside it. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (out, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      _zr_database_set_error (dest, rc, _("Could not back up the library before upgrading it"), error);
-      sqlite3_close (dest);
+      g_autofree char *what = g_strdup_printf (_("Could not back up the library to “%s”"), dest);
+      _zr_database_set_error (out, rc, what, error);
+      sqlite3_close (out);
+      unlink_with_sidecars (tmpl);
       return FALSE;
     }
-  backup = sqlite3_backup_init (dest, "main", self->db, "main");
-  if (backup == NULL)
+  rc = sqlite3_close (out);
+  if (rc != SQLITE_OK || rename_noreplace (tmpl, dest) != 0)
     {
-      _zr_database_set_error (dest, sqlite3_errcode (dest),
-                              _("Could not back up the library before upgrading it"), error);
-      sqlite3_close (dest);
+      int saved = errno;
+      g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_FAILED,
+                   _("Could not back up the library to “%s”: %s"), dest,
+                   rc != SQLITE_OK ? sqlite3_errstr (rc) : g_strerror (saved));
+      unlink_with_sidecars (tmpl);
       return FALSE;
     }
-  rc = sqlite3_backup_step (backup, -1);
-  sqlite3_backup_finish (backup);
-  if (rc != SQLITE_DONE)
-    {
-      _zr_database_set_error (dest, rc, _("Could not back up the library before upgrading it"), error);
-      sqlite3_close (dest);
-      return FALSE;
-    }
-  sqlite3_close (dest);
   return TRUE;
 }
 
-static gboolean
-migrate (ZrDatabase  *self,
-         GError     **error)
+gboolean
+zr_database_backup_to (ZrDatabase  *self,
+                       const char  *dest,
+                       GError     **error)
 {
-  int version = get_user_version (self->db);
+  g_return_val_if_fail (ZR_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (dest != NULL, FALSE);
 
-  if (version < 0)
-    return _zr_database_set_error (self->db, sqlite3_errcode (self->db),
-                                   _("The library file could not be read"), error);
+  return backup_to_file (self->db, dest, error);
+}
 
-  if (version > ZR_SCHEMA_VERSION)
+static int
+compare_names_newest_first (gconstpointer a,
+                            gconstpointer b)
+{
+  return -strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+GStrv
+zr_database_list_backups (const char *path)
+{
+  g_autofree char *dir_path = zr_database_dup_backup_dir (path);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "library-") && g_str_has_suffix (name, ".db"))
+      g_ptr_array_add (names, g_strdup (name));
+  /* the names carry the time they were made: newest first */
+  g_ptr_array_sort (names, compare_names_newest_first);
+  for (guint i = 0; i < names->len; i++)
     {
-      g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_TOO_NEW,
-                   _("The library “%s” was written by a newer version of Zhuzhou Reader "
-                     "(schema %d, this version knows %d). It was left untouched."),
-                   self->path, version, ZR_SCHEMA_VERSION);
-      return FALSE;
+      char *full = g_build_filename (dir_path, g_ptr_array_index (names, i), NULL);
+      g_free (g_ptr_array_index (names, i));
+      g_ptr_array_index (names, i) = full;
     }
+  g_ptr_array_add (names, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}
 
-  if (version > 0 && version < ZR_SCHEMA_VERSION && g_strcmp0 (self->path, ":memory:") != 0)
+static char *
+make_backup_keeping (ZrDatabase  *self,
+                     const char  *keep,
+                     GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *dest = NULL;
+  g_auto(GStrv) all = NULL;
+
+  g_return_val_if_fail (ZR_IS_DATABASE (self), NULL);
+
+  dir = zr_database_dup_backup_dir (self->path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
     {
-      if (!backup_before_migration (self, version, error))
-        return FALSE;
+      int saved = errno;
+      g_set_error (error, ZR_DATABASE_ERROR, saved == ENOSPC ? ZR_DATABASE_ERROR_FULL : ZR_DATABASE_ERROR_FAILED,
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved));
+      return NULL;
     }
-
-  for (int v = version; v < ZR_SCHEMA_VERSION; v++)
+  for (guint n = 0; dest == NULL; n++)
     {
-      g_autofree char *set_version = NULL;
-
-      if (!zr_database_begin (self, error))
-        return FALSE;
-      /* Another process that opened the same new library at the same time
-       * may have migrated it while this one waited for the write lock: the
-       * version read before the transaction is then out of date, and the
-       * migration would fail (“table sources already exists”). Start over
-       * from the version the file has now. */
-      if (get_user_version (self->db) != v)
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+      g_autofree char *candidate = g_strdup_printf ("%s/library-%s.%06d.db", dir, stamp,
+                                                    g_date_time_get_microsecond (now));
+      if (!exists_with_sidecars (candidate))
+        dest = g_steal_pointer (&candidate);
+      else if (n > 100)
         {
-          zr_database_rollback (self);
-          return migrate (self, error);
+          g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_FAILED,
+                       _("Could not back up the library to “%s”: %s"), candidate, g_strerror (EEXIST));
+          return NULL;
         }
-      if (!zr_database_exec (self, migrations[v], error))
-        goto fail;
-      if (v == 0 && !zr_search_create_schema (self, error))
-        goto fail;
-      set_version = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
-      if (!zr_database_exec (self, set_version, error))
-        goto fail;
-      if (!zr_database_commit (self, error))
-        goto fail;
-      continue;
+      else
+        g_usleep (1);
+    }
+  if (!backup_to_file (self->db, dest, error))
+    return NULL;
 
-    fail:
-      zr_database_rollback (self);
+  /* The last three are kept (and the one being restored from). */
+  all = zr_database_list_backups (self->path);
+  for (guint i = ZR_DATABASE_BACKUPS_KEPT; i < g_strv_length (all); i++)
+    if (keep == NULL || !g_str_equal (all[i], keep))
+      unlink_with_sidecars (all[i]);
+  return g_steal_pointer (&dest);
+}
+
+/**
+ * zr_database_make_backup:
+ *
+ * Copies the library into its backups folder
+ * (zr_database_dup_backup_dir()) under a new name; only the newest
+ * %ZR_DATABASE_BACKUPS_KEPT are kept.
+ *
+ * Returns: (transfer full): the backup's path, or %NULL with @error set
+ */
+char *
+zr_database_make_backup (ZrDatabase  *self,
+                         GError     **error)
+{
+  return make_backup_keeping (self, NULL, error);
+}
+
+static gboolean
+library_has_content (ZrDatabase *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT EXISTS (SELECT 1 FROM sources)", -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  return sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+}
+
+/* At most once a day, before the first write of a connection: a copy of
+ * the library as it was. */
+static gboolean
+daily_backup (ZrDatabase  *self,
+              GError     **error)
+{
+  g_auto(GStrv) all = NULL;
+  g_autofree char *made = NULL;
+
+  if (self->backup_checked || self->in_memory)
+    return TRUE;
+  self->backup_checked = TRUE;
+
+  all = zr_database_list_backups (self->path);
+  if (all[0] != NULL)
+    {
+      GStatBuf st;
+
+      if (g_stat (all[0], &st) == 0 && (gint64) st.st_mtime + 24 * 60 * 60 > g_get_real_time () / G_USEC_PER_SEC)
+        return TRUE;
+    }
+  if (!library_has_content (self))
+    return TRUE;
+  made = zr_database_make_backup (self, error);
+  return made != NULL;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Opening: only a new file or this app's library                          */
+
+static gboolean
+query_int64 (sqlite3    *db,
+             const char *sql,
+             gint64     *out,
+             int        *rc_out)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+      else if (rc == SQLITE_DONE)
+        rc = SQLITE_ERROR;
+    }
+  *rc_out = rc;
+  return rc == SQLITE_OK;
+}
+
+static gboolean
+open_error (ZrDatabase  *self,
+            int          rc,
+            GError     **error)
+{
+  g_autofree char *what = g_strdup_printf (_("Could not open the library “%s”"), self->path);
+  return _zr_database_set_error (self->db, rc, what, error);
+}
+
+typedef enum
+{
+  LIBRARY_NEW,      /* an empty file: ours to fill */
+  LIBRARY_OURS,     /* carries ZR_APPLICATION_ID */
+  LIBRARY_LEGACY,   /* written before the application id was stamped */
+} LibraryKind;
+
+/* Reads the file's identity without writing anything: one read
+ * transaction, so a library being created by another process is seen
+ * either before or after. */
+static gboolean
+check_identity (ZrDatabase   *self,
+                LibraryKind  *kind,
+                GError      **error)
+{
+  gint64 app_id = 0, version = 0, objects = 0, tables = 0;
+  int rc;
+
+  rc = sqlite3_exec (self->db, "BEGIN", NULL, NULL, NULL);
+  if (rc == SQLITE_OK
+      && query_int64 (self->db, "PRAGMA application_id", &app_id, &rc)
+      && query_int64 (self->db, "PRAGMA user_version", &version, &rc)
+      && query_int64 (self->db, "SELECT count(*) FROM sqlite_master", &objects, &rc))
+    query_int64 (self->db,
+                 "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                 " AND name IN ('sources', 'records', 'paragraphs', 'clippings', 'settings', 'record_fts')",
+                 &tables, &rc);
+  if (rc != SQLITE_OK)
+    open_error (self, rc, error);   /* before COMMIT clears SQLite's message */
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return FALSE;
+
+  if (app_id == 0 && version == 0 && objects == 0)
+    {
+      *kind = LIBRARY_NEW;
+      return TRUE;
+    }
+  if (app_id == ZR_APPLICATION_ID || (app_id == 0 && tables == 6 && version > 0))
+    {
+      if (version > ZR_SCHEMA_VERSION)
+        {
+          g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_TOO_NEW,
+                       _("The library “%s” was written by a newer version of Zhuzhou Reader "
+                         "(schema %d, this version knows %d). It was left untouched."),
+                       self->path, (int) version, ZR_SCHEMA_VERSION);
+          return FALSE;
+        }
+      if (version > 0)
+        {
+          *kind = app_id == ZR_APPLICATION_ID ? LIBRARY_OURS : LIBRARY_LEGACY;
+          return TRUE;
+        }
+      if (version == 0 && objects == 0)
+        {
+          *kind = LIBRARY_NEW;
+          return TRUE;
+        }
+      g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_NOT_LIBRARY,
+                   _("“%s” has a schema version (%d) that no version of Zhuzhou Reader writes. "
+                     "It was left untouched."),
+                   self->path, (int) version);
       return FALSE;
     }
 
-  return TRUE;
+  g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_NOT_LIBRARY,
+               _("“%s” is not a Zhuzhou Reader library (it is another program's database). "
+                 "It was left untouched."),
+               self->path);
+  return FALSE;
 }
 
 static guint32
@@ -463,64 +856,146 @@ read_be32 (const guchar *p)
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
-/* Checks the file's header without reading the rest: it must be a SQLite
- * database, and not shorter than the size its header records (a copy cut
- * short). A full PRAGMA quick_check reads every page — seconds for a large
- * library at every start — so damage elsewhere is left to surface as
- * SQLITE_CORRUPT when it is read (reported as ZR_DATABASE_ERROR_DAMAGED).
+/* A write-ahead log left beside a library that is not its own (the
+ * library file was replaced by a copy, a backup put back by hand) is
+ * applied by SQLite as if it were, and its first checkpoint cuts the file
+ * to the other library's size. The app never shrinks a library (no
+ * VACUUM), so every transaction in a library's own log leaves it at least
+ * as large as its file: a log whose largest transaction is smaller than
+ * the file is not its log, and is refused before SQLite reads it.
  *
- * The header is read through the connection's own file handle. Opening the
- * file a second time and closing it would drop every POSIX lock this process
- * holds on it (the locks of the other connections too, such as the window's
- * while an import runs on its own connection), and another process could
- * then take the library for unused and remove a write-ahead log still being
- * written to. */
+ * The log is read with a file descriptor of our own: SQLite locks the
+ * library file and its -shm index, never the -wal, so opening and closing
+ * the -wal drops none of its locks. */
 static gboolean
-looks_like_sqlite (sqlite3     *db,
-                   const char  *path,
+check_log_belongs (ZrDatabase  *self,
                    GError     **error)
 {
-  static const char magic[16] = "SQLite format 3";
-  guchar header[100];
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
   sqlite3_file *file = NULL;
-  sqlite3_int64 size = 0;
+  sqlite3_int64 file_size = -1;
+  guint64 largest = 0;
+  guchar header[32];
+  guint32 page_size, salt1, salt2;
+  GStatBuf st;
+  FILE *log;
+
+  if (g_stat (wal, &st) != 0 || st.st_size < (goffset) sizeof header)
+    return TRUE;
+  if (sqlite3_file_control (self->db, "main", SQLITE_FCNTL_FILE_POINTER, &file) == SQLITE_OK
+      && file != NULL && file->pMethods != NULL)
+    file->pMethods->xFileSize (file, &file_size);
+  if (file_size <= 0)
+    return TRUE;   /* an empty library: SQLite discards its log itself */
+
+  log = g_fopen (wal, "rb");
+  if (log == NULL)
+    return TRUE;   /* SQLite reports what stops it reading the log */
+  if (fread (header, 1, sizeof header, log) != sizeof header
+      || (read_be32 (header) & 0xfffffffe) != 0x377f0682)
+    {
+      fclose (log);
+      return TRUE;   /* not a log SQLite would apply */
+    }
+  page_size = read_be32 (header + 8);
+  if (page_size == 1)
+    page_size = 65536;
+  salt1 = read_be32 (header + 16);
+  salt2 = read_be32 (header + 20);
+  if (page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0)
+    {
+      fclose (log);
+      return TRUE;
+    }
+
+  /* frames of this generation of the log: 24-byte header, then a page;
+   * a commit frame records the library's size in pages */
+  for (goffset offset = sizeof header; offset + 24 + page_size <= (goffset) st.st_size; offset += 24 + page_size)
+    {
+      guchar frame[24];
+
+      if (fseeko (log, offset, SEEK_SET) != 0 || fread (frame, 1, sizeof frame, log) != sizeof frame)
+        break;
+      if (read_be32 (frame + 8) != salt1 || read_be32 (frame + 12) != salt2)
+        break;
+      largest = MAX (largest, (guint64) read_be32 (frame + 4));
+    }
+  fclose (log);
+
+  if (largest > 0 && largest * page_size < (guint64) file_size)
+    {
+      g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_STALE_LOG,
+                   _("The write-ahead log “%s” beside the library does not belong to it "
+                     "(applied, it would cut the library to a fraction of its size). "
+                     "Nothing was changed: move that file away, or put a backup back with "
+                     "“zhuzhou-reader-cli restore”."),
+                   wal);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+backup_before_migration (ZrDatabase  *self,
+                         GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *made = zr_database_make_backup (self, &local);
+
+  if (made == NULL)
+    {
+      g_set_error (error, local->domain, local->code,
+                   _("Could not back up the library before upgrading it: %s"), local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate (ZrDatabase   *self,
+         LibraryKind   kind,
+         GError      **error)
+{
+  gint64 version = 0;
+  g_autofree char *set_version = NULL;
+  g_autofree char *set_id = NULL;
   int rc;
 
-  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK
-      || file == NULL || file->pMethods == NULL)
-    return TRUE;   /* nothing opened yet: SQLite reports what it finds */
-  if (file->pMethods->xFileSize (file, &size) != SQLITE_OK || size == 0)
-    return TRUE;   /* new: it will be created */
+  if (!query_int64 (self->db, "PRAGMA user_version", &version, &rc))
+    return open_error (self, rc, error);
+  if (kind == LIBRARY_OURS && version == ZR_SCHEMA_VERSION)
+    return TRUE;
 
-  rc = file->pMethods->xRead (file, header, sizeof header, 0);
-  if (rc == SQLITE_IOERR_SHORT_READ || (rc == SQLITE_OK && memcmp (header, magic, sizeof magic) != 0))
+  if (version > 0 && version < ZR_SCHEMA_VERSION && !self->in_memory
+      && !backup_before_migration (self, error))
+    return FALSE;
+
+  if (!zr_database_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  /* again inside the write lock: another process may have created it */
+  if (!query_int64 (self->db, "PRAGMA user_version", &version, &rc))
     {
-      g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED,
-                   _("The library “%s” is damaged: it is not a library file"), path);
-      return FALSE;
+      open_error (self, rc, error);
+      goto fail;
     }
-  if (rc != SQLITE_OK)
+  for (gint64 v = version; v < ZR_SCHEMA_VERSION; v++)
     {
-      g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_FAILED,
-                   _("Could not read the library “%s”: %s"), path, sqlite3_errstr (rc));
-      return FALSE;
+      if (!zr_database_exec (self, migrations[v], error))
+        goto fail;
+      if (v == 0 && !zr_search_create_schema (self, error))
+        goto fail;
     }
-
-  {
-    guint32 page_size = ((guint32) header[16] << 8) | header[17];
-    guint32 pages = read_be32 (header + 28);
-    gboolean size_valid = read_be32 (header + 24) == read_be32 (header + 92);
-
-    if (page_size == 1)
-      page_size = 65536;
-    if (size_valid && pages > 0 && (guint64) size < (guint64) pages * page_size)
-      {
-        g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED,
-                     _("The library “%s” is damaged: the file is shorter than it should be"), path);
-        return FALSE;
-      }
-  }
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", ZR_SCHEMA_VERSION);
+  set_id = g_strdup_printf ("PRAGMA application_id = %d", ZR_APPLICATION_ID);
+  if (!zr_database_exec (self, set_version, error) || !zr_database_exec (self, set_id, error))
+    goto fail;
+  if (!zr_database_commit (self, error))
+    goto fail;
   return TRUE;
+
+fail:
+  zr_database_rollback (self);
+  return FALSE;
 }
 
 /* Switching a new library to write-ahead logging takes an exclusive lock
@@ -544,8 +1019,11 @@ set_journal_mode (sqlite3 *db)
  * zr_database_open:
  * @path: the file, or ":memory:"
  *
- * Opens (creating if needed) the library, migrates it forward, and
- * refuses a file that is not a library or comes from a newer schema.
+ * Opens (creating if needed) the library and migrates it forward. Only an
+ * empty file or one of this app's libraries is opened: another program's
+ * database, a library from a newer schema and a library beside a log that
+ * is not its own are refused and left as they were. The file is declared
+ * damaged (ZR_DATABASE_ERROR_DAMAGED) only on SQLite's own word.
  *
  * Returns: (transfer full): the database, or %NULL with @error set
  */
@@ -554,24 +1032,36 @@ zr_database_open (const char  *path,
                   GError     **error)
 {
   g_autoptr(ZrDatabase) self = NULL;
+  LibraryKind kind = LIBRARY_NEW;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (g_strcmp0 (path, ":memory:") != 0)
+  if (*path == '\0')
+    {
+      /* SQLite would open a private temporary database and keep nothing */
+      g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_FAILED,
+                   _("No library file was named (the path is empty)"));
+      return NULL;
+    }
+
+  self = g_object_new (ZR_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+  self->in_memory = g_strcmp0 (path, ":memory:") == 0;
+
+  if (!self->in_memory)
     {
       g_autofree char *dir = g_path_get_dirname (path);
       if (g_mkdir_with_parents (dir, 0700) != 0)
         {
           int saved = errno;
-          g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_FAILED,
+          g_set_error (error, ZR_DATABASE_ERROR,
+                       saved == EACCES || saved == EROFS || saved == EPERM ? ZR_DATABASE_ERROR_READ_ONLY
+                       : saved == ENOSPC ? ZR_DATABASE_ERROR_FULL : ZR_DATABASE_ERROR_FAILED,
                        _("Could not create the folder “%s”: %s"), dir, g_strerror (saved));
           return NULL;
         }
     }
-
-  self = g_object_new (ZR_TYPE_DATABASE, NULL);
-  self->path = g_strdup (path);
 
   /* zr_vfs_register(): locks no dialog of this process can drop (zr-vfs.c) */
   rc = sqlite3_open_v2 (path, &self->db,
@@ -579,16 +1069,20 @@ zr_database_open (const char  *path,
                         zr_vfs_register ());
   if (rc != SQLITE_OK)
     {
-      _zr_database_set_error (self->db, rc, _("Could not open the library"), error);
+      open_error (self, rc, error);
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-
-  if (!looks_like_sqlite (self->db, path, error))
-    return NULL;
+  /* Nothing is written back from a log until the file is known to be ours */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 
   if (!zr_search_register_tokenizer (self->db, error))
+    return NULL;
+
+  if (!self->in_memory && !check_log_belongs (self, error))
+    return NULL;
+  if (!check_identity (self, &kind, error))
     return NULL;
 
   /* Larger pages pack paragraphs and index segments better (a new file
@@ -601,16 +1095,14 @@ zr_database_open (const char  *path,
   rc = set_journal_mode (self->db);
   if (rc != SQLITE_OK)
     {
-      _zr_database_set_error (self->db, rc, _("The library file is damaged"), error);
+      open_error (self, rc, error);
       return NULL;
     }
 
-  /* Reading the schema version touches the first pages: a file whose
-   * header survived but whose schema did not fails here. */
-
-  if (!migrate (self, error))
+  if (!migrate (self, kind, error))
     return NULL;
 
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
   return g_steal_pointer (&self);
 }
 
@@ -620,30 +1112,162 @@ zr_database_dup_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "zhuzhou-reader", "library.db", NULL);
 }
 
-char *
-zr_database_move_aside (const char  *path,
-                        GError     **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *target = g_strdup_printf ("%s.damaged-%s", path, stamp);
-  static const char *suffixes[] = { "-wal", "-shm" };
+/* ---------------------------------------------------------------------- */
+/* Restoring a backup                                                      */
 
-  if (g_rename (path, target) != 0)
+/* Opens @file read-only and checks it is a whole library of this app. */
+static sqlite3 *
+open_backup (const char  *file,
+             GError     **error)
+{
+  sqlite3 *src = NULL;
+  gint64 app_id = 0, version = 0;
+  int rc;
+
+  if (!g_file_test (file, G_FILE_TEST_IS_REGULAR))
     {
-      int saved = errno;
-      g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_FAILED,
-                   _("Could not move the damaged library aside: %s"), g_strerror (saved));
+      g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_NOT_FOUND,
+                   _("There is no backup file “%s”"), file);
       return NULL;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+  rc = sqlite3_open_v2 (file, &src, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
     {
-      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (target, suffixes[i], NULL);
-      if (g_file_test (from, G_FILE_TEST_EXISTS))
-        g_rename (from, to);
+      sqlite3_extended_result_codes (src, 1);
+      sqlite3_busy_timeout (src, 5000);
+      rc = zr_search_register_tokenizer (src, NULL) ? SQLITE_OK : SQLITE_ERROR;
     }
-  return g_steal_pointer (&target);
+  if (rc == SQLITE_OK
+      && query_int64 (src, "PRAGMA application_id", &app_id, &rc)
+      && query_int64 (src, "PRAGMA user_version", &version, &rc))
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+
+      rc = sqlite3_prepare_v2 (src, "PRAGMA quick_check", -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0)
+            rc = SQLITE_OK;
+          else
+            rc = SQLITE_CORRUPT;
+        }
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *what = g_strdup_printf (_("Could not read the backup “%s”"), file);
+      _zr_database_set_error (src, rc, what, error);
+      sqlite3_close (src);
+      return NULL;
+    }
+  if (app_id != ZR_APPLICATION_ID || version < 1)
+    {
+      g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_NOT_LIBRARY,
+                   _("“%s” is not a backup of a Zhuzhou Reader library"), file);
+      sqlite3_close (src);
+      return NULL;
+    }
+  if (version > ZR_SCHEMA_VERSION)
+    {
+      g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_TOO_NEW,
+                   _("The backup “%s” was written by a newer version of Zhuzhou Reader "
+                     "(schema %d, this version knows %d)."),
+                   file, (int) version, ZR_SCHEMA_VERSION);
+      sqlite3_close (src);
+      return NULL;
+    }
+  return src;
+}
+
+/**
+ * zr_database_restore:
+ * @path: the library
+ * @backup: a backup file (zr_database_backup_to(), an automatic backup)
+ * @out_previous: (out) (optional): where the library as it was is kept —
+ *   a new backup of it, or the name a damaged one was set aside under;
+ *   %NULL when there was no library
+ *
+ * Puts @backup's contents into the library through SQLite (the backup API,
+ * in one write transaction under the library's own locks), so the library's
+ * log and index stay its own; never a file copy. A damaged library is set
+ * aside first, with its log. Another program's database is refused.
+ *
+ * Returns: (transfer full): the library, opened, or %NULL with @error set
+ */
+ZrDatabase *
+zr_database_restore (const char  *path,
+                     const char  *backup,
+                     char       **out_previous,
+                     GError     **error)
+{
+  g_autoptr(ZrDatabase) self = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *previous = NULL;
+  sqlite3 *src;
+  sqlite3_backup *copy;
+  gboolean existed;
+  GStatBuf st;
+  int rc;
+
+  g_return_val_if_fail (path != NULL && backup != NULL, NULL);
+
+  src = open_backup (backup, error);
+  if (src == NULL)
+    return NULL;
+  existed = g_stat (path, &st) == 0 && st.st_size > 0;
+
+  self = zr_database_open (path, &local);
+  if (self == NULL && g_error_matches (local, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED))
+    {
+      previous = zr_database_move_aside (path, error);
+      if (previous == NULL)
+        goto fail;
+      g_clear_error (&local);
+      self = zr_database_open (path, &local);
+    }
+  if (self == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      goto fail;
+    }
+  if (previous == NULL && existed)
+    {
+      previous = make_backup_keeping (self, backup, error);
+      if (previous == NULL)
+        goto fail;
+    }
+
+  copy = sqlite3_backup_init (self->db, "main", src, "main");
+  if (copy == NULL)
+    {
+      _zr_database_set_error (self->db, sqlite3_errcode (self->db), _("Could not restore the backup"), error);
+      goto fail;
+    }
+  rc = sqlite3_backup_step (copy, -1);
+  sqlite3_backup_finish (copy);
+  if (rc != SQLITE_DONE)
+    {
+      _zr_database_set_error (self->db, rc, _("Could not restore the backup"), error);
+      goto fail;
+    }
+  sqlite3_close (src);
+  src = NULL;
+  g_clear_object (&self);
+
+  /* opened again: the statement cache and the schema are the backup's */
+  self = zr_database_open (path, error);
+  if (self == NULL)
+    goto fail;
+
+  if (out_previous != NULL)
+    *out_previous = g_steal_pointer (&previous);
+  return g_steal_pointer (&self);
+
+fail:
+  if (src != NULL)
+    sqlite3_close (src);
+  return NULL;
 }
 
 /**

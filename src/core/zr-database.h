@@ -10,6 +10,11 @@
 G_BEGIN_DECLS
 
 #define ZR_SCHEMA_VERSION 1
+/* PRAGMA application_id of every library ("zhrd"): a file without it is
+ * another program's and is never written to. */
+#define ZR_APPLICATION_ID 0x7A687264
+/* Automatic backups kept in the backups folder */
+#define ZR_DATABASE_BACKUPS_KEPT 3
 
 #define ZR_TYPE_DATABASE (zr_database_get_type ())
 G_DECLARE_FINAL_TYPE (ZrDatabase, zr_database, ZR, DATABASE, GObject)
@@ -47,8 +52,26 @@ gboolean    zr_database_check_file        (ZrDatabase   *self,
 
 char       *zr_database_dup_default_path  (void);
 /* Renames a damaged library file (and its -wal/-shm) to
- * PATH.damaged-YYYYMMDD-HHMMSS; returns the new path. */
+ * PATH.damaged-YYYYMMDD-HHMMSS (with -2, -3… if that name is taken: an
+ * existing file is never replaced); returns the new path. */
 char       *zr_database_move_aside        (const char   *path,
+                                           GError      **error);
+
+/* Backups: SQLite backup API copies, each a whole library in one file.
+ * Automatic ones go to PATH.backups/library-<UTC time>.db (before a
+ * migration, before a restore, and at most daily before the first write);
+ * the newest ZR_DATABASE_BACKUPS_KEPT are kept. */
+char       *zr_database_dup_backup_dir    (const char   *path);
+GStrv       zr_database_list_backups      (const char   *path);
+char       *zr_database_make_backup       (ZrDatabase   *self,
+                                           GError      **error);
+/* Writes a backup to @dest, which must not exist yet. */
+gboolean    zr_database_backup_to         (ZrDatabase   *self,
+                                           const char   *dest,
+                                           GError      **error);
+ZrDatabase *zr_database_restore           (const char   *path,
+                                           const char   *backup,
+                                           char        **out_previous,
                                            GError      **error);
 
 G_END_DECLS

@@ -15,12 +15,15 @@ G_BEGIN_DECLS
 typedef enum
 {
   ZR_DATABASE_ERROR_FAILED,
-  ZR_DATABASE_ERROR_DAMAGED,      /* not a database, or integrity check failed */
+  ZR_DATABASE_ERROR_DAMAGED,      /* SQLite said so: SQLITE_CORRUPT, SQLITE_NOTADB or a failed integrity check */
   ZR_DATABASE_ERROR_TOO_NEW,      /* schema from a newer version of the app */
   ZR_DATABASE_ERROR_BUSY,
   ZR_DATABASE_ERROR_FULL,         /* disk or page limit reached */
   ZR_DATABASE_ERROR_NOT_FOUND,
   ZR_DATABASE_ERROR_MOVED,        /* the open file was deleted or replaced, or its -shm removed */
+  ZR_DATABASE_ERROR_NOT_LIBRARY,  /* another program's database: refused, left untouched */
+  ZR_DATABASE_ERROR_STALE_LOG,    /* a write-ahead log beside the file that is not its own */
+  ZR_DATABASE_ERROR_READ_ONLY,    /* the file or its folder cannot be written */
 } ZrDatabaseError;
 
 typedef enum

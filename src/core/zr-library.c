@@ -1124,7 +1124,7 @@ load_record (ZrDatabase  *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       ZrParagraphKind pk = ZR_PARAGRAPH_KIND_BODY;
       zr_paragraph_kind_from_string (_zr_column_text (stmt, 0), &pk);
@@ -1132,15 +1132,17 @@ load_record (ZrDatabase  *db,
                        zr_paragraph_new (pk, _zr_column_text (stmt, 1),
                                          sqlite3_column_type (stmt, 2) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 2)));
     }
-  sqlite3_reset (stmt);
+  if (!_zr_database_step_done (stmt, rc, error))
+    return NULL;
 
   stmt = _zr_stmt (db, "SELECT name, role FROM bylines WHERE record_id = ? ORDER BY position", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (record->bylines, zr_byline_new (_zr_column_text (stmt, 0), _zr_column_text (stmt, 1)));
-  sqlite3_reset (stmt);
+  if (!_zr_database_step_done (stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&record);
 }
@@ -1153,13 +1155,15 @@ load_labels (ZrDatabase  *db,
 {
   sqlite3_stmt *stmt = _zr_stmt (db, sql, error);
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
+  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (out, g_strdup (_zr_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
+  if (!_zr_database_step_done (stmt, rc, error))
+    return NULL;
   g_ptr_array_add (out, NULL);
   return (GStrv) g_ptr_array_free (g_steal_pointer (&out), FALSE);
 }
@@ -1206,6 +1210,7 @@ load_article (ZrLibrary  *self,
   g_autoptr(ZrArticle) article = g_new0 (ZrArticle, 1);
   ZrDatabase *db;
   sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (ZR_IS_LIBRARY (self), NULL);
   db = self->db;
@@ -1243,12 +1248,13 @@ load_article (ZrLibrary  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (article->quotes,
                      zr_quote_new (sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1),
                                    sqlite3_column_int (stmt, 2), _zr_column_text (stmt, 3),
                                    _zr_column_text (stmt, 4), _zr_column_text (stmt, 5)));
-  sqlite3_reset (stmt);
+  if (!_zr_database_step_done (stmt, rc, error))
+    return NULL;
 
   article->figures = zr_figures_extract (article->record);
 

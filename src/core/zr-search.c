@@ -1241,16 +1241,21 @@ static char *
 fetch_snippet (sqlite3_stmt *stmt,
                const char   *match,
                gint64        id,
-               int           column)
+               int           column,
+               int          *failed_rc)
 {
   char *snippet = NULL;
+  int rc;
 
   sqlite3_reset (stmt);
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, id);
   sqlite3_bind_int (stmt, 3, column);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     snippet = g_strdup (_zr_column_text (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    *failed_rc = rc;
   sqlite3_reset (stmt);
   return snippet;
 }
@@ -1309,14 +1314,19 @@ cut_snippet (const char *text,
 static char *
 single_snippet (sqlite3_stmt *text,
                 GArray       *chars,
-                gint64        id)
+                gint64        id,
+                int          *failed_rc)
 {
   static const int order[] = { 2, 0, 1 };
   char *snippet = NULL;
+  int rc;
 
   sqlite3_reset (text);
   sqlite3_bind_int64 (text, 1, id);
-  if (sqlite3_step (text) == SQLITE_ROW)
+  rc = sqlite3_step (text);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    *failed_rc = rc;
+  if (rc == SQLITE_ROW)
     {
       for (guint i = 0; snippet == NULL && i < G_N_ELEMENTS (order); i++)
         snippet = cut_snippet (_zr_column_text (text, order[i]), chars, chars->len > 0);
@@ -1348,6 +1358,8 @@ zr_search_run (ZrDatabase      *db,
   g_autoptr(sqlite3_stmt) info = NULL;
   g_autoptr(sqlite3_stmt) snip = NULL;
   g_autoptr(sqlite3_stmt) text = NULL;
+  int failed_rc = SQLITE_OK;
+  int rc;
 
   g_return_val_if_fail (ZR_IS_DATABASE (db), NULL);
 
@@ -1382,31 +1394,40 @@ zr_search_run (ZrDatabase      *db,
 
       hit->id = c->id;
       hit->score = -c->score;
+      g_ptr_array_add (hits, hit);
       sqlite3_reset (info);
       sqlite3_bind_int64 (info, 1, c->id);
-      if (sqlite3_step (info) == SQLITE_ROW)
+      rc = sqlite3_step (info);
+      if (rc == SQLITE_ROW)
         {
           hit->headline = g_strdup (_zr_column_text (info, 0));
           hit->district = g_strdup (_zr_column_text (info, 1));
         }
+      else if (rc != SQLITE_DONE)
+        failed_rc = rc;
       sqlite3_reset (info);
 
       if (snip != NULL)
         {
           /* The body's best passage; the headline or meta line only
            * when the body does not hold a match. */
-          hit->snippet = fetch_snippet (snip, plan.match[TABLE_BI], c->id, 0);
+          hit->snippet = fetch_snippet (snip, plan.match[TABLE_BI], c->id, 0, &failed_rc);
           if (hit->snippet == NULL || strstr (hit->snippet, "【") == NULL)
             {
               g_free (hit->snippet);
-              hit->snippet = fetch_snippet (snip, plan.match[TABLE_BI], c->id, -1);
+              hit->snippet = fetch_snippet (snip, plan.match[TABLE_BI], c->id, -1, &failed_rc);
             }
         }
       else
-        hit->snippet = single_snippet (text, chars, c->id);
+        hit->snippet = single_snippet (text, chars, c->id, &failed_rc);
       if (hit->snippet == NULL)
         hit->snippet = g_strdup ("");
-      g_ptr_array_add (hits, hit);
+      /* a hit whose page cannot be read is an error, not a hit without text */
+      if (failed_rc != SQLITE_OK)
+        {
+          _zr_database_set_error (zr_database_get_handle (db), failed_rc, _("Could not search the library"), error);
+          return NULL;
+        }
     }
 
   return g_steal_pointer (&hits);

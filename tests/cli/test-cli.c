@@ -461,9 +461,10 @@ test_damaged_library_moved_aside (Fixture       *f,
 
   g_assert_true (g_file_set_contents (f->db, "garbage, not a library", -1, NULL));
   run_cli (f, &r, "articles", "--json", NULL);
-  g_assert_cmpint (r.status, ==, 0);
+  /* the command fails and says so: its answer would be about no library */
+  g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "damaged"));
-  g_assert_cmpint (zr_test_json_length (r.out, "$"), ==, 0);
+  g_assert_cmpstr (r.out, ==, "");
   dir = g_dir_open (f->dir, 0, NULL);
   while ((name = g_dir_read_name (dir)) != NULL)
     if (g_str_has_prefix (name, "library.db.damaged-"))

@@ -4,7 +4,9 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "zr-encoding.h"
@@ -767,6 +769,88 @@ test_old_unresolved_path_still_matches (Fixture       *f,
   free (resolved);
 }
 
+/* Writes a page of one long article, @paragraphs paragraphs, to @path. */
+static void
+write_long_page (const char *path,
+                 guint       paragraphs)
+{
+  g_autoptr(GString) page = g_string_new ("## 社区志愿服务队的一年\n\n");
+
+  for (guint i = 1; i <= paragraphs; i++)
+    {
+      g_string_append_printf (page, "第%u段：", i);
+      for (guint j = 0; j < 12; j++)
+        g_string_append_printf (page, "志愿者第%u次走访独居老人，记下需要维修的水管和灯泡。", i * 12 + j);
+      g_string_append (page, "\n\n");
+    }
+  g_assert_true (g_file_set_contents (path, page->str, page->len, NULL));
+}
+
+/* Issue #13 item 5: an article stored on a damaged page is an error, not
+ * an article with fewer paragraphs. */
+static void
+test_damaged_page_is_an_error (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *page_path = g_build_filename (f->dir, "2024-05-06_第02版.txt", NULL);
+  const char *paths[] = { page_path, NULL };
+  g_autoptr(ZrImportReport) report = NULL;
+  g_autoptr(ZrArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guchar *garbage = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *handle;
+  gint64 id = 0, victim = 0, page_size = 0;
+  guint n_leaves = 0;
+  int fd;
+
+  write_long_page (page_path, 300);
+  report = zr_library_import (f->library, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  handle = zr_database_get_handle (zr_library_get_database (f->library));
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT id FROM records ORDER BY chars DESC LIMIT 1", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  article = zr_library_get_article (f->library, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (article->record->paragraphs->len, >=, 300);
+  g_clear_pointer (&article, zr_article_free);
+
+  /* one leaf page of the paragraphs in the middle of the article */
+  g_assert_true (zr_database_exec (zr_library_get_database (f->library), "PRAGMA wal_checkpoint(TRUNCATE)", NULL));
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT pageno, pgsize FROM dbstat WHERE name = 'paragraphs'"
+                                               " AND pagetype = 'leaf' ORDER BY path", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (n_leaves++ == 5)
+        {
+          victim = sqlite3_column_int64 (stmt, 0);
+          page_size = sqlite3_column_int64 (stmt, 1);
+        }
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (n_leaves, >, 8);
+  g_clear_object (&f->library);
+
+  garbage = g_malloc (page_size);
+  memset (garbage, 0xA5, page_size);
+  fd = g_open (f->db_path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, garbage, page_size, (victim - 1) * page_size), ==, page_size);
+  close (fd);
+
+  f->library = zr_test_open_library (f->db_path);
+  article = zr_library_get_article (f->library, id, &error);
+  g_assert_null (article);
+  g_assert_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED);
+  g_clear_error (&error);
+  article = zr_library_get_article_brief (f->library, id, &error);
+  g_assert_null (article);
+  g_assert_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -793,6 +877,7 @@ main (int   argc,
   ADD ("/core/library/stale-encoding-choice-gives-way", test_stale_encoding_choice_gives_way);
   ADD ("/core/library/second-connection-imports", test_second_connection_imports);
   ADD ("/core/library/cancel-keeps-what-was-imported", test_cancel_keeps_what_was_imported);
+  ADD ("/core/library/damaged-page-is-an-error", test_damaged_page_is_an_error);
 #undef ADD
 
   return g_test_run ();
