@@ -31,7 +31,7 @@ struct _ZrLibrary
   ZrDatabase   *db;
   ZrClassifier *classifier;
   guint         skip_index : 1;
-  guint         in_batch : 1;     /* zr_library_import holds the transaction */
+  guint         in_batch : 1;     /* zr_library_import is running */
 };
 
 G_DEFINE_FINAL_TYPE (ZrLibrary, zr_library, G_TYPE_OBJECT)
@@ -524,6 +524,167 @@ static gboolean write_page (ZrDatabase *db, const char *abs, const char *basenam
                             int page_number, gint64 source_id, GArray *analysed, gboolean index,
                             GError **error);
 
+/* A page read, decoded, parsed and analysed, not yet written: the slow
+ * part of an import, done without holding the write lock. */
+typedef struct
+{
+  char   *abs;
+  char   *basename;
+  char   *hash;
+  char   *encoding;
+  char   *forced_encoding;
+  char   *meta_json;
+  char   *page_date;
+  int     page_number;
+  gsize   len;
+  ZrPage *page;
+  GArray *analysed;      /* element-type Analysed, one per record */
+} Prepared;
+
+static void
+prepared_free (Prepared *prepared)
+{
+  g_free (prepared->abs);
+  g_free (prepared->basename);
+  g_free (prepared->hash);
+  g_free (prepared->encoding);
+  g_free (prepared->forced_encoding);
+  g_free (prepared->meta_json);
+  g_free (prepared->page_date);
+  g_clear_pointer (&prepared->analysed, g_array_unref);
+  g_clear_pointer (&prepared->page, zr_page_free);
+  g_free (prepared);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Prepared, prepared_free)
+
+/* The stored source of @abs, if any (-1 when none). */
+static gboolean
+lookup_source (ZrDatabase  *db,
+               const char  *abs,
+               gint64      *source_id,
+               char       **old_hash,
+               char       **old_override,
+               GError     **error)
+{
+  PREPARE (sel, "SELECT id, content_hash, encoding_override FROM sources WHERE path = ?");
+
+  *source_id = -1;
+  sqlite3_bind_text (sel, 1, abs, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (sel) == SQLITE_ROW)
+    {
+      *source_id = sqlite3_column_int64 (sel, 0);
+      *old_hash = g_strdup (_zr_column_text (sel, 1));
+      *old_override = g_strdup (_zr_column_text (sel, 2));
+    }
+  sqlite3_reset (sel);
+  return TRUE;
+}
+
+static gboolean
+is_unchanged (gint64      source_id,
+              const char *old_hash,
+              const char *old_override,
+              const char *hash,
+              const char *forced_encoding)
+{
+  return source_id >= 0 && g_strcmp0 (old_hash, hash) == 0 &&
+         (forced_encoding == NULL || g_strcmp0 (forced_encoding, old_override) == 0);
+}
+
+/* Reads and analyses @path without writing: NULL with @error set when it
+ * cannot be imported, NULL with *@out_unchanged set when the library
+ * already holds it as it is. */
+static Prepared *
+prepare_file (ZrLibrary   *self,
+              const char  *path,
+              const char  *forced_encoding,
+              gboolean    *out_unchanged,
+              GError     **error)
+{
+  ZrDatabase *db = self->db;
+  g_autoptr(Prepared) prepared = g_new0 (Prepared, 1);
+  g_autofree char *contents = NULL;
+  g_autofree char *old_hash = NULL;
+  g_autofree char *old_override = NULL;
+  g_autofree char *text = NULL;
+  gint64 source_id = -1;
+
+  *out_unchanged = FALSE;
+  prepared->abs = g_canonicalize_filename (path, NULL);
+  prepared->basename = g_path_get_basename (prepared->abs);
+  prepared->forced_encoding = g_strdup (forced_encoding);
+  prepared->page_number = -1;
+
+  if (is_library_file (db, prepared->abs))
+    {
+      g_set_error (error, ZR_IMPORT_ERROR, ZR_IMPORT_ERROR_NOT_SUPPORTED,
+                   _("This is the library file itself, not a page file"));
+      return NULL;
+    }
+  if (!read_file (prepared->abs, &contents, &prepared->len, error))
+    return NULL;
+
+  prepared->hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, prepared->len);
+
+  if (!lookup_source (db, prepared->abs, &source_id, &old_hash, &old_override, error))
+    return NULL;
+  if (is_unchanged (source_id, old_hash, old_override, prepared->hash, forced_encoding))
+    {
+      *out_unchanged = TRUE;
+      return NULL;
+    }
+
+  text = zr_text_decode (contents, prepared->len, forced_encoding ? forced_encoding : old_override,
+                         &prepared->encoding, error);
+  if (text == NULL)
+    return NULL;
+  g_clear_pointer (&contents, g_free);
+
+  prepared->page = zr_page_parse (text);
+  prepared->meta_json = page_meta_to_json (prepared->page);
+  zr_source_meta_from_filename (prepared->basename, &prepared->page_date, &prepared->page_number);
+
+  prepared->analysed = g_array_sized_new (FALSE, TRUE, sizeof (Analysed), prepared->page->records->len);
+  g_array_set_clear_func (prepared->analysed, (GDestroyNotify) analysed_clear);
+  for (guint i = 0; i < prepared->page->records->len; i++)
+    {
+      Analysed a = { 0 };
+      a.record = g_ptr_array_index (prepared->page->records, i);
+      a.classification = zr_classifier_classify_full (self->classifier, a.record, FALSE);
+      a.quotes = zr_quotes_extract (a.record);
+      g_array_append_val (prepared->analysed, a);
+    }
+  return g_steal_pointer (&prepared);
+}
+
+/* Writes @prepared inside the caller's transaction. The source is looked
+ * up again: another program, or an earlier file of the same batch, may
+ * have imported the same file since it was read (then it is unchanged). */
+static gboolean
+write_prepared (ZrLibrary  *self,
+                Prepared   *prepared,
+                gboolean   *out_unchanged,
+                GError    **error)
+{
+  g_autofree char *old_hash = NULL;
+  g_autofree char *old_override = NULL;
+  gint64 source_id = -1;
+
+  *out_unchanged = FALSE;
+  if (!lookup_source (self->db, prepared->abs, &source_id, &old_hash, &old_override, error))
+    return FALSE;
+  if (is_unchanged (source_id, old_hash, old_override, prepared->hash, prepared->forced_encoding))
+    {
+      *out_unchanged = TRUE;
+      return TRUE;
+    }
+  return write_page (self->db, prepared->abs, prepared->basename, prepared->hash, prepared->encoding,
+                     prepared->forced_encoding, old_override, prepared->len, prepared->page,
+                     prepared->meta_json, prepared->page_date, prepared->page_number, source_id,
+                     prepared->analysed, !self->skip_index, error);
+}
+
 /**
  * zr_library_import_file:
  * @path: a page file
@@ -532,7 +693,9 @@ static gboolean write_page (ZrDatabase *db, const char *abs, const char *basenam
  * @out_records: (out) (optional): records written
  *
  * Imports one page in one transaction: either all its records are in the
- * library afterwards, or the library is as it was.
+ * library afterwards, or the library is as it was. The page is analysed
+ * before the transaction begins, so the write lock is held only while
+ * it is written.
  */
 gboolean
 zr_library_import_file (ZrLibrary   *self,
@@ -542,104 +705,38 @@ zr_library_import_file (ZrLibrary   *self,
                         guint       *out_records,
                         GError     **error)
 {
-  ZrDatabase *db;
-  g_autofree char *abs = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *hash = NULL;
-  g_autofree char *old_hash = NULL;
-  g_autofree char *old_override = NULL;
-  g_autofree char *encoding = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *meta_json = NULL;
-  g_autofree char *page_date = NULL;
-  g_autofree char *basename = NULL;
-  g_autoptr(ZrPage) page = NULL;
-  g_autoptr(GArray) analysed = NULL;
-  const char *encoding_to_use;
-  gint64 source_id = -1;
-  int page_number = -1;
-  gsize len = 0;
-  gboolean ok = FALSE;
+  g_autoptr(Prepared) prepared = NULL;
+  gboolean unchanged = FALSE;
 
   g_return_val_if_fail (ZR_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  db = self->db;
   if (out_unchanged)
     *out_unchanged = FALSE;
   if (out_records)
     *out_records = 0;
 
-  abs = g_canonicalize_filename (path, NULL);
-  basename = g_path_get_basename (abs);
-
-  if (is_library_file (db, abs))
-    {
-      g_set_error (error, ZR_IMPORT_ERROR, ZR_IMPORT_ERROR_NOT_SUPPORTED,
-                   _("This is the library file itself, not a page file"));
-      return FALSE;
-    }
-  if (!read_file (abs, &contents, &len, error))
-    return FALSE;
-
-  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
-
-  {
-    PREPARE (sel, "SELECT id, content_hash, encoding_override FROM sources WHERE path = ?");
-    sqlite3_bind_text (sel, 1, abs, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step (sel) == SQLITE_ROW)
-      {
-        source_id = sqlite3_column_int64 (sel, 0);
-        old_hash = g_strdup (_zr_column_text (sel, 1));
-        old_override = g_strdup (_zr_column_text (sel, 2));
-      }
-    sqlite3_reset (sel);
-  }
-
-  if (source_id >= 0 && g_strcmp0 (old_hash, hash) == 0 &&
-      (forced_encoding == NULL || g_strcmp0 (forced_encoding, old_override) == 0))
+  prepared = prepare_file (self, path, forced_encoding, &unchanged, error);
+  if (prepared == NULL)
     {
       if (out_unchanged)
-        *out_unchanged = TRUE;
-      return TRUE;
+        *out_unchanged = unchanged;
+      return unchanged;
     }
 
-  encoding_to_use = forced_encoding ? forced_encoding : old_override;
-  text = zr_text_decode (contents, len, encoding_to_use, &encoding, error);
-  if (text == NULL)
+  if (!zr_database_begin (self->db, error))
     return FALSE;
-  g_clear_pointer (&contents, g_free);
-
-  page = zr_page_parse (text);
-  meta_json = page_meta_to_json (page);
-  zr_source_meta_from_filename (basename, &page_date, &page_number);
-
-  /* The slow part runs before the transaction so that the write lock is held briefly. */
-  analysed = g_array_sized_new (FALSE, TRUE, sizeof (Analysed), page->records->len);
-  g_array_set_clear_func (analysed, (GDestroyNotify) analysed_clear);
-  for (guint i = 0; i < page->records->len; i++)
+  if (!write_prepared (self, prepared, &unchanged, error) ||
+      !zr_database_commit (self->db, error))
     {
-      Analysed a = { 0 };
-      a.record = g_ptr_array_index (page->records, i);
-      a.classification = zr_classifier_classify_full (self->classifier, a.record, FALSE);
-      a.quotes = zr_quotes_extract (a.record);
-      g_array_append_val (analysed, a);
+      zr_database_rollback (self->db);
+      return FALSE;
     }
-
-  /* Inside zr_library_import the transaction is its batch's, opened by the
-   * first file written and committed by it; a failure from here on is the
-   * library's (nothing else can fail once writing starts) and ends the batch. */
-  if ((!self->in_batch || sqlite3_get_autocommit (zr_database_get_handle (db))) &&
-      !zr_database_begin (db, error))
-    return FALSE;
-  ok = write_page (db, abs, basename, hash, encoding, forced_encoding, old_override, len,
-                   page, meta_json, page_date, page_number, source_id, analysed, !self->skip_index, error) &&
-       (self->in_batch || zr_database_commit (db, error));
-  if (!ok)
-    zr_database_rollback (db);
-  else if (out_records)
-    *out_records = analysed->len;
-  return ok;
+  if (out_unchanged)
+    *out_unchanged = unchanged;
+  if (out_records && !unchanged)
+    *out_records = prepared->analysed->len;
+  return TRUE;
 }
 
 static gboolean
@@ -709,25 +806,61 @@ write_page (ZrDatabase    *db,
   return !index || zr_search_index_source (db, source_id, error);
 }
 
-/* Files written by zr_library_import are committed together, half a second
- * of work at a time, instead of one transaction per file: each commit adds a
- * segment to the search index, and writing and merging one small segment per
- * page was most of the cost of an import (1.9 → 3.6 MB/s on 40,000
- * generated articles). A file is still whole or absent after a crash, and a
- * file that cannot be read or decoded never reaches the transaction. */
-#define BATCH_USEC (G_USEC_PER_SEC / 2)
+/* Files imported by zr_library_import are analysed ahead, half a second
+ * of work (or BATCH_BYTES of text) at a time, and then written together
+ * in one transaction, instead of one transaction per file: each commit
+ * adds a segment to the search index, and writing and merging one small
+ * segment per page was most of the cost of an import (1.9 → 3.6 MB/s on
+ * 40,000 generated articles). The write lock is held only while a batch
+ * is written, never while the next file is read and analysed, so other
+ * programs (the CLI saving a clipping) can write between batches. A file
+ * is still whole or absent after a crash, and a file that cannot be read
+ * or decoded never reaches the transaction. */
+#define BATCH_USEC  (G_USEC_PER_SEC / 2)
+#define BATCH_BYTES ((gsize) 32 * 1024 * 1024)
 
-/* Commits the open batch, if any; on failure nothing of it is kept. */
+/* Writes and commits @batch (element-type Prepared) in one transaction,
+ * then empties it; on failure nothing of it is kept. */
 static gboolean
-commit_batch (ZrLibrary  *self,
-              GError    **error)
+write_batch (ZrLibrary       *self,
+             GPtrArray       *batch,
+             ZrImportReport  *report,
+             GError         **error)
 {
-  if (sqlite3_get_autocommit (zr_database_get_handle (self->db)))
+  guint imported = 0, unchanged = 0, articles = 0;
+
+  if (batch->len == 0)
     return TRUE;
-  if (zr_database_commit (self->db, error))
-    return TRUE;
-  zr_database_rollback (self->db);
-  return FALSE;
+  if (!zr_database_begin (self->db, error))
+    return FALSE;
+  for (guint i = 0; i < batch->len; i++)
+    {
+      Prepared *prepared = g_ptr_array_index (batch, i);
+      gboolean same = FALSE;
+
+      if (!write_prepared (self, prepared, &same, error))
+        {
+          zr_database_rollback (self->db);
+          return FALSE;
+        }
+      if (same)
+        unchanged++;
+      else
+        {
+          imported++;
+          articles += prepared->analysed->len;
+        }
+    }
+  if (!zr_database_commit (self->db, error))
+    {
+      zr_database_rollback (self->db);
+      return FALSE;
+    }
+  report->imported_files += imported;
+  report->unchanged_files += unchanged;
+  report->articles += articles;
+  g_ptr_array_set_size (batch, 0);
+  return TRUE;
 }
 
 static ZrImportReport *
@@ -739,52 +872,56 @@ import_files (ZrLibrary            *self,
               GCancellable         *cancellable,
               GError              **error)
 {
-  sqlite3 *handle = zr_database_get_handle (self->db);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) prepared_free);
   gint64 batch_start = 0;
+  gsize batch_bytes = 0;
 
   for (guint i = 0; i < files->len; i++)
     {
       const char *file = g_ptr_array_index (files, i);
       g_autoptr(GError) local = NULL;
+      Prepared *prepared;
       gboolean unchanged = FALSE;
-      gboolean batch_was_open = !sqlite3_get_autocommit (handle);
-      guint n = 0;
 
       if (g_cancellable_is_cancelled (cancellable))
         {
-          /* the files imported so far stay */
-          if (commit_batch (self, error))
+          /* the files analysed so far are imported and stay */
+          if (write_batch (self, batch, report, error))
             g_cancellable_set_error_if_cancelled (cancellable, error);
           return NULL;
         }
       if (progress)
         progress (file, i, files->len, user_data);
 
-      if (!zr_library_import_file (self, file, NULL, &unchanged, &n, &local))
+      if (batch->len == 0)
+        batch_start = g_get_monotonic_time ();
+      prepared = prepare_file (self, file, NULL, &unchanged, &local);
+      if (prepared != NULL)
         {
-          if (local->domain == ZR_DATABASE_ERROR)
-            {
-              /* The library itself failed (disk full, damaged): the batch is
-               * rolled back and the import stops here. */
-              g_propagate_error (error, g_steal_pointer (&local));
-              return NULL;
-            }
-          add_failure (report->failed, file, local->message);
+          batch_bytes += prepared->len;
+          g_ptr_array_add (batch, prepared);
         }
       else if (unchanged)
         report->unchanged_files++;
-      else
+      else if (local->domain == ZR_DATABASE_ERROR)
         {
-          report->imported_files++;
-          report->articles += n;
+          /* The library itself failed (damaged, unreadable): the import
+           * stops here; the files analysed so far are dropped. */
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
         }
+      else
+        add_failure (report->failed, file, local->message);
 
-      if (!batch_was_open && !sqlite3_get_autocommit (handle))
-        batch_start = g_get_monotonic_time ();
-      if (g_get_monotonic_time () - batch_start >= BATCH_USEC && !commit_batch (self, error))
-        return NULL;
+      if (batch->len > 0 &&
+          (g_get_monotonic_time () - batch_start >= BATCH_USEC || batch_bytes >= BATCH_BYTES))
+        {
+          if (!write_batch (self, batch, report, error))
+            return NULL;
+          batch_bytes = 0;
+        }
     }
-  if (!commit_batch (self, error))
+  if (!write_batch (self, batch, report, error))
     return NULL;
   if (progress)
     progress (NULL, files->len, files->len, user_data);
