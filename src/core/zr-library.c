@@ -32,7 +32,7 @@ struct _ZrLibrary
   ZrDatabase   *db;
   ZrClassifier *classifier;
   guint         skip_index : 1;
-  guint         in_batch : 1;     /* zr_library_import holds the transaction */
+  guint         in_batch : 1;     /* zr_library_import is running */
 };
 
 G_DEFINE_FINAL_TYPE (ZrLibrary, zr_library, G_TYPE_OBJECT)
@@ -588,10 +588,7 @@ lookup_source (ZrDatabase    *db,
       out->hash = g_strdup (_zr_column_text (sel, 2));
       out->override = g_strdup (_zr_column_text (sel, 3));
     }
-  sqlite3_reset (sel);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _zr_database_set_error (zr_database_get_handle (db), rc, _("Could not read the library"), error);
-  return TRUE;
+  return _zr_database_step_done (sel, rc, error);
 }
 
 /* Whether the stored file has these contents, read the way asked. */
@@ -625,56 +622,80 @@ rename_source (ZrDatabase    *db,
   return step_done (db, clip, error);
 }
 
+/* A page read, decoded, parsed and analysed, not yet written: the slow
+ * part of an import, done without holding the write lock. */
 typedef struct
 {
-  char    *encoding;
-  char    *meta_json;
-  char    *page_date;
-  int      page_number;
-  ZrPage  *page;
-  GArray  *analysed;   /* Analysed, one per record of page */
-} PageWork;
+  char     *real;              /* canonical real path: how the library knows the file */
+  char     *named;             /* the absolute path it was named by */
+  char     *basename;
+  char     *hash;
+  char     *forced_encoding;
+  char     *contents;          /* kept only while not analysed (see prepare_file) */
+  gsize     len;
+  gboolean  override_dropped;  /* an earlier encoding choice no longer reads the file */
+  char     *encoding;
+  char     *meta_json;
+  char     *page_date;
+  int       page_number;
+  ZrPage   *page;              /* NULL: not analysed */
+  GArray   *analysed;          /* element-type Analysed, one per record of page */
+} Prepared;
 
 static void
-page_work_clear (PageWork *w)
+prepared_free (Prepared *prepared)
 {
-  g_clear_pointer (&w->encoding, g_free);
-  g_clear_pointer (&w->meta_json, g_free);
-  g_clear_pointer (&w->page_date, g_free);
-  g_clear_pointer (&w->analysed, g_array_unref);   /* before the page its records are borrowed from */
-  g_clear_pointer (&w->page, zr_page_free);
-  w->page_number = -1;
+  g_free (prepared->real);
+  g_free (prepared->named);
+  g_free (prepared->basename);
+  g_free (prepared->hash);
+  g_free (prepared->forced_encoding);
+  g_free (prepared->contents);
+  g_free (prepared->encoding);
+  g_free (prepared->meta_json);
+  g_free (prepared->page_date);
+  g_clear_pointer (&prepared->analysed, g_array_unref);   /* before the page its records are borrowed from */
+  g_clear_pointer (&prepared->page, zr_page_free);
+  g_free (prepared);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PageWork, page_work_clear)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Prepared, prepared_free)
+
+static void
+prepared_clear_analysis (Prepared *p)
+{
+  g_clear_pointer (&p->encoding, g_free);
+  g_clear_pointer (&p->meta_json, g_free);
+  g_clear_pointer (&p->page_date, g_free);
+  g_clear_pointer (&p->analysed, g_array_unref);
+  g_clear_pointer (&p->page, zr_page_free);
+  p->page_number = -1;
+}
 
 /* Decodes, parses, classifies: everything but writing. */
 static gboolean
 analyse_page (ZrLibrary   *self,
-              const char  *contents,
-              gsize        len,
+              Prepared    *p,
               const char  *encoding,
-              const char  *basename,
-              PageWork    *work,
               GError     **error)
 {
-  g_autofree char *text = zr_text_decode (contents, len, encoding, &work->encoding, error);
+  g_autofree char *text = zr_text_decode (p->contents, p->len, encoding, &p->encoding, error);
 
   if (text == NULL)
     return FALSE;
-  work->page = zr_page_parse (text);
-  work->meta_json = page_meta_to_json (work->page);
-  zr_source_meta_from_filename (basename, &work->page_date, &work->page_number);
+  p->page = zr_page_parse (text);
+  p->meta_json = page_meta_to_json (p->page);
+  zr_source_meta_from_filename (p->basename, &p->page_date, &p->page_number);
 
-  work->analysed = g_array_sized_new (FALSE, TRUE, sizeof (Analysed), work->page->records->len);
-  g_array_set_clear_func (work->analysed, (GDestroyNotify) analysed_clear);
-  for (guint i = 0; i < work->page->records->len; i++)
+  p->analysed = g_array_sized_new (FALSE, TRUE, sizeof (Analysed), p->page->records->len);
+  g_array_set_clear_func (p->analysed, (GDestroyNotify) analysed_clear);
+  for (guint i = 0; i < p->page->records->len; i++)
     {
       Analysed a = { 0 };
-      a.record = g_ptr_array_index (work->page->records, i);
+      a.record = g_ptr_array_index (p->page->records, i);
       a.classification = zr_classifier_classify_full (self->classifier, a.record, FALSE);
       a.quotes = zr_quotes_extract (a.record);
-      g_array_append_val (work->analysed, a);
+      g_array_append_val (p->analysed, a);
     }
   return TRUE;
 }
@@ -682,33 +703,113 @@ analyse_page (ZrLibrary   *self,
 /* Analyses the file as the user chose to read it, if they did; otherwise
  * as chosen at an earlier import. An earlier choice that no longer reads
  * the file cleanly (the file changed, or the choice was wrong) gives way to
- * detection and is dropped (@out_dropped), instead of sticking. */
+ * detection and is dropped, instead of sticking. */
 static gboolean
 analyse_source (ZrLibrary   *self,
-                const char  *contents,
-                gsize        len,
-                const char  *forced_encoding,
+                Prepared    *p,
                 const char  *stored_override,
-                const char  *basename,
-                PageWork    *work,
-                gboolean    *out_dropped,
                 GError     **error)
 {
   g_autoptr(GError) local = NULL;
 
-  *out_dropped = FALSE;
-  if (forced_encoding != NULL || stored_override == NULL)
-    return analyse_page (self, contents, len, forced_encoding, basename, work, error);
-  if (analyse_page (self, contents, len, stored_override, basename, work, &local))
+  p->override_dropped = FALSE;
+  if (p->forced_encoding != NULL || stored_override == NULL)
+    return analyse_page (self, p, p->forced_encoding, error);
+  if (analyse_page (self, p, stored_override, &local))
     return TRUE;
   if (!g_error_matches (local, ZR_IMPORT_ERROR, ZR_IMPORT_ERROR_UNDECODABLE))
     {
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
-  page_work_clear (work);
-  *out_dropped = TRUE;
-  return analyse_page (self, contents, len, NULL, basename, work, error);
+  prepared_clear_analysis (p);
+  p->override_dropped = TRUE;
+  return analyse_page (self, p, NULL, error);
+}
+
+/* Reads and analyses @path without writing: NULL with @error set when it
+ * cannot be imported, NULL with *@out_unchanged set when the library
+ * already holds it as it is. */
+static Prepared *
+prepare_file (ZrLibrary   *self,
+              const char  *path,
+              const char  *forced_encoding,
+              gboolean    *out_unchanged,
+              GError     **error)
+{
+  ZrDatabase *db = self->db;
+  g_autoptr(Prepared) p = g_new0 (Prepared, 1);
+  g_auto(StoredSource) stored = { -1, NULL, NULL, NULL };
+
+  *out_unchanged = FALSE;
+  p->named = g_canonicalize_filename (path, NULL);
+  p->real = dup_source_path (p->named);
+  p->basename = g_path_get_basename (p->named);
+  p->forced_encoding = g_strdup (forced_encoding);
+  p->page_number = -1;
+
+  if (is_library_file (db, p->real))
+    {
+      g_set_error (error, ZR_IMPORT_ERROR, ZR_IMPORT_ERROR_NOT_SUPPORTED,
+                   _("This is the library file itself, not a page file"));
+      return NULL;
+    }
+  if (!read_file (p->real, &p->contents, &p->len, error))
+    return NULL;
+
+  p->hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) p->contents, p->len);
+
+  if (!lookup_source (db, p->real, p->named, &stored, error))
+    return NULL;
+  if (stored_source_is_same (&stored, p->hash, forced_encoding))
+    {
+      if (g_strcmp0 (stored.path, p->real) == 0)
+        {
+          *out_unchanged = TRUE;
+          return NULL;
+        }
+      /* the same page under an older form of its path: only renamed when
+       * written (the contents are kept in case it changed meanwhile) */
+      return g_steal_pointer (&p);
+    }
+
+  if (!analyse_source (self, p, stored.override, error))
+    return NULL;
+  g_clear_pointer (&p->contents, g_free);
+  return g_steal_pointer (&p);
+}
+
+/* Writes @p inside the caller's transaction. The source is looked up
+ * again under the write lock: another program (a second import of the same
+ * folder), or an earlier file of the same batch, may have imported the same
+ * file since it was read (then it is unchanged). */
+static gboolean
+write_prepared (ZrLibrary  *self,
+                Prepared   *p,
+                gboolean   *out_unchanged,
+                GError    **error)
+{
+  ZrDatabase *db = self->db;
+  g_auto(StoredSource) stored = { -1, NULL, NULL, NULL };
+
+  *out_unchanged = FALSE;
+  if (!lookup_source (db, p->real, p->named, &stored, error))
+    return FALSE;
+  if (stored_source_is_same (&stored, p->hash, p->forced_encoding))
+    {
+      *out_unchanged = TRUE;
+      return g_strcmp0 (stored.path, p->real) == 0 ||
+             rename_source (db, stored.id, stored.path, p->real, error);
+    }
+  if (p->page == NULL && !analyse_source (self, p, stored.override, error))
+    return FALSE;
+  if (stored.id >= 0 && g_strcmp0 (stored.path, p->real) != 0 &&
+      !rename_source (db, stored.id, stored.path, p->real, error))
+    return FALSE;
+  return write_page (db, p->real, p->basename, p->hash, p->encoding, p->forced_encoding,
+                     p->override_dropped ? NULL : stored.override, p->len,
+                     p->page, p->meta_json, p->page_date, p->page_number, stored.id,
+                     p->analysed, !self->skip_index, error);
 }
 
 /**
@@ -722,7 +823,9 @@ analyse_source (ZrLibrary   *self,
  * library afterwards, or the library is as it was. A file is known by its
  * canonical real path: reached again through a symbolic link, it is the
  * same file. Another process importing the same file at the same time is
- * no error: whichever writes second finds the page there.
+ * no error: whichever writes second finds the page there. The page is
+ * analysed before the transaction begins, so the write lock is held only
+ * while it is written.
  */
 gboolean
 zr_library_import_file (ZrLibrary   *self,
@@ -732,99 +835,37 @@ zr_library_import_file (ZrLibrary   *self,
                         guint       *out_records,
                         GError     **error)
 {
-  ZrDatabase *db;
-  g_autofree char *named = NULL;
-  g_autofree char *real = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *hash = NULL;
-  g_autofree char *basename = NULL;
-  g_auto(StoredSource) stored = { -1, NULL, NULL, NULL };
-  g_auto(PageWork) work = { 0 };
+  g_autoptr(Prepared) prepared = NULL;
   gboolean unchanged = FALSE;
-  gboolean override_dropped = FALSE;
-  gsize len = 0;
-  gboolean ok = FALSE;
 
   g_return_val_if_fail (ZR_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  db = self->db;
   if (out_unchanged)
     *out_unchanged = FALSE;
   if (out_records)
     *out_records = 0;
 
-  named = g_canonicalize_filename (path, NULL);
-  real = dup_source_path (named);
-  basename = g_path_get_basename (named);
-
-  if (is_library_file (db, real))
-    {
-      g_set_error (error, ZR_IMPORT_ERROR, ZR_IMPORT_ERROR_NOT_SUPPORTED,
-                   _("This is the library file itself, not a page file"));
-      return FALSE;
-    }
-  if (!read_file (real, &contents, &len, error))
-    return FALSE;
-
-  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
-
-  if (!lookup_source (db, real, named, &stored, error))
-    return FALSE;
-  if (stored_source_is_same (&stored, hash, forced_encoding) && g_strcmp0 (stored.path, real) == 0)
+  prepared = prepare_file (self, path, forced_encoding, &unchanged, error);
+  if (prepared == NULL)
     {
       if (out_unchanged)
-        *out_unchanged = TRUE;
-      return TRUE;
+        *out_unchanged = unchanged;
+      return unchanged;
     }
 
-  /* The slow part runs before the transaction so that the write lock is held briefly. */
-  if (!stored_source_is_same (&stored, hash, forced_encoding))
-    {
-      if (!analyse_source (self, contents, len, forced_encoding, stored.override, basename,
-                           &work, &override_dropped, error))
-        return FALSE;
-      g_clear_pointer (&contents, g_free);
-    }
-
-  /* Inside zr_library_import the transaction is its batch's, opened by the
-   * first file written and committed by it; a failure from here on is the
-   * library's (nothing else can fail once writing starts) and ends the batch. */
-  if ((!self->in_batch || sqlite3_get_autocommit (zr_database_get_handle (db))) &&
-      !zr_database_begin (db, error))
+  if (!zr_database_begin (self->db, error))
     return FALSE;
-
-  /* Looked up again under the write lock: another process (a second
-   * import of the same folder) may have written the file meanwhile. */
-  ok = lookup_source (db, real, named, &stored, error);
-  if (ok && stored_source_is_same (&stored, hash, forced_encoding))
+  if (!write_prepared (self, prepared, &unchanged, error) ||
+      !zr_database_commit (self->db, error))
     {
-      unchanged = TRUE;
-      if (g_strcmp0 (stored.path, real) != 0)
-        ok = rename_source (db, stored.id, stored.path, real, error);
-    }
-  else if (ok)
-    {
-      if (work.page == NULL)
-        ok = analyse_source (self, contents, len, forced_encoding, stored.override, basename,
-                             &work, &override_dropped, error);
-      if (ok && stored.id >= 0 && g_strcmp0 (stored.path, real) != 0)
-        ok = rename_source (db, stored.id, stored.path, real, error);
-      ok = ok && write_page (db, real, basename, hash, work.encoding, forced_encoding,
-                             override_dropped ? NULL : stored.override, len,
-                             work.page, work.meta_json, work.page_date, work.page_number, stored.id,
-                             work.analysed, !self->skip_index, error);
-    }
-  ok = ok && (self->in_batch || zr_database_commit (db, error));
-  if (!ok)
-    {
-      zr_database_rollback (db);
+      zr_database_rollback (self->db);
       return FALSE;
     }
   if (out_unchanged)
     *out_unchanged = unchanged;
   if (out_records && !unchanged)
-    *out_records = work.analysed->len;
+    *out_records = prepared->analysed->len;
   return TRUE;
 }
 
@@ -895,25 +936,64 @@ write_page (ZrDatabase    *db,
   return !index || zr_search_index_source (db, source_id, error);
 }
 
-/* Files written by zr_library_import are committed together, half a second
- * of work at a time, instead of one transaction per file: each commit adds a
- * segment to the search index, and writing and merging one small segment per
- * page was most of the cost of an import (1.9 → 3.6 MB/s on 40,000
- * generated articles). A file is still whole or absent after a crash, and a
- * file that cannot be read or decoded never reaches the transaction. */
-#define BATCH_USEC (G_USEC_PER_SEC / 2)
+/* Files imported by zr_library_import are analysed ahead, half a second
+ * of work (or BATCH_BYTES of text) at a time, and then written together
+ * in one transaction, instead of one transaction per file: each commit
+ * adds a segment to the search index, and writing and merging one small
+ * segment per page was most of the cost of an import (1.9 → 3.6 MB/s on
+ * 40,000 generated articles). The write lock is held only while a batch
+ * is written, never while the next file is read and analysed, so other
+ * programs (the CLI saving a clipping) can write between batches. A file
+ * is still whole or absent after a crash, and a file that cannot be read
+ * or decoded never reaches the transaction. */
+#define BATCH_USEC  (G_USEC_PER_SEC / 2)
+#define BATCH_BYTES ((gsize) 32 * 1024 * 1024)
 
-/* Commits the open batch, if any; on failure nothing of it is kept. */
+/* Writes and commits @batch (element-type Prepared) in one transaction,
+ * then empties it; on failure nothing of it is kept. */
 static gboolean
-commit_batch (ZrLibrary  *self,
-              GError    **error)
+write_batch (ZrLibrary       *self,
+             GPtrArray       *batch,
+             ZrImportReport  *report,
+             gboolean         stop_before_commit,
+             GError         **error)
 {
-  if (sqlite3_get_autocommit (zr_database_get_handle (self->db)))
+  guint imported = 0, unchanged = 0, articles = 0;
+
+  if (batch->len == 0)
     return TRUE;
-  if (zr_database_commit (self->db, error))
-    return TRUE;
-  zr_database_rollback (self->db);
-  return FALSE;
+  if (!zr_database_begin (self->db, error))
+    return FALSE;
+  for (guint i = 0; i < batch->len; i++)
+    {
+      Prepared *prepared = g_ptr_array_index (batch, i);
+      gboolean same = FALSE;
+
+      if (!write_prepared (self, prepared, &same, error))
+        {
+          zr_database_rollback (self->db);
+          return FALSE;
+        }
+      if (same)
+        unchanged++;
+      else
+        {
+          imported++;
+          articles += prepared->analysed->len;
+        }
+    }
+  if (G_UNLIKELY (stop_before_commit))
+    raise (SIGSTOP);   /* test_pause_after_files () */
+  if (!zr_database_commit (self->db, error))
+    {
+      zr_database_rollback (self->db);
+      return FALSE;
+    }
+  report->imported_files += imported;
+  report->unchanged_files += unchanged;
+  report->articles += articles;
+  g_ptr_array_set_size (batch, 0);
+  return TRUE;
 }
 
 /* A pause point for tests/cli/test-crash.c: with ZR_TEST_PAUSE_AFTER_FILES=N
@@ -941,57 +1021,73 @@ import_files (ZrLibrary            *self,
               GCancellable         *cancellable,
               GError              **error)
 {
-  sqlite3 *handle = zr_database_get_handle (self->db);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) prepared_free);
   gint64 batch_start = 0;
+  gsize batch_bytes = 0;
   guint pause_after = test_pause_after_files ();
 
   for (guint i = 0; i < files->len; i++)
     {
       const char *file = g_ptr_array_index (files, i);
       g_autoptr(GError) local = NULL;
+      Prepared *prepared;
       gboolean unchanged = FALSE;
-      gboolean batch_was_open = !sqlite3_get_autocommit (handle);
-      guint n = 0;
 
       if (g_cancellable_is_cancelled (cancellable))
         {
-          /* the files imported so far stay */
-          if (commit_batch (self, error))
+          /* the files analysed so far are imported and stay */
+          if (write_batch (self, batch, report, FALSE, error))
             g_cancellable_set_error_if_cancelled (cancellable, error);
           return NULL;
         }
       if (progress)
         progress (file, i, files->len, user_data);
 
-      if (G_UNLIKELY (pause_after != 0) && i == pause_after && !commit_batch (self, error))
-        return NULL;
-      if (!zr_library_import_file (self, file, NULL, &unchanged, &n, &local))
+      if (G_UNLIKELY (pause_after != 0) && i == pause_after)
         {
-          if (local->domain == ZR_DATABASE_ERROR)
-            {
-              /* The library itself failed (disk full, damaged): the batch is
-               * rolled back and the import stops here. */
-              g_propagate_error (error, g_steal_pointer (&local));
-              return NULL;
-            }
-          add_failure (report->failed, file, local->message);
+          /* the first N files are committed before file N+1 is read */
+          if (!write_batch (self, batch, report, FALSE, error))
+            return NULL;
+          batch_bytes = 0;
+        }
+      if (batch->len == 0)
+        batch_start = g_get_monotonic_time ();
+      prepared = prepare_file (self, file, NULL, &unchanged, &local);
+      if (prepared != NULL)
+        {
+          batch_bytes += prepared->len;
+          g_ptr_array_add (batch, prepared);
         }
       else if (unchanged)
         report->unchanged_files++;
-      else
+      else if (local->domain == ZR_DATABASE_ERROR)
         {
-          report->imported_files++;
-          report->articles += n;
+          /* The library itself failed (damaged, unreadable): the import
+           * stops here; the files analysed so far are dropped. */
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
         }
-      if (G_UNLIKELY (pause_after != 0) && i == pause_after)
-        raise (SIGSTOP);
+      else
+        add_failure (report->failed, file, local->message);
 
-      if (!batch_was_open && !sqlite3_get_autocommit (handle))
-        batch_start = g_get_monotonic_time ();
-      if (g_get_monotonic_time () - batch_start >= BATCH_USEC && !commit_batch (self, error))
-        return NULL;
+      if (G_UNLIKELY (pause_after != 0) && i == pause_after)
+        {
+          /* file N+1 is written, and the import stops before committing it */
+          if (!write_batch (self, batch, report, TRUE, error))
+            return NULL;
+          batch_bytes = 0;
+          continue;
+        }
+
+      if (batch->len > 0 &&
+          (g_get_monotonic_time () - batch_start >= BATCH_USEC || batch_bytes >= BATCH_BYTES))
+        {
+          if (!write_batch (self, batch, report, FALSE, error))
+            return NULL;
+          batch_bytes = 0;
+        }
     }
-  if (!commit_batch (self, error))
+  if (!write_batch (self, batch, report, FALSE, error))
     return NULL;
   if (progress)
     progress (NULL, files->len, files->len, user_data);

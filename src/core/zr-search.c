@@ -1159,7 +1159,7 @@ is_single_hit (GArray   *chars,
 {
   gunichar c = fold_char (raw);
 
-  if (c == 0)
+  if (c == 0 || chars == NULL)
     return FALSE;
   for (guint i = 0; i < chars->len; i++)
     if (g_array_index (chars, gunichar, i) == c)
@@ -1237,26 +1237,361 @@ collect_candidates (ZrDatabase      *db,
   return TRUE;
 }
 
-static char *
-fetch_snippet (sqlite3_stmt *stmt,
-               const char   *match,
-               gint64        id,
-               int           column,
-               int          *failed_rc)
+static char *cut_snippet (const char *text, GArray *chars, gboolean need_hit);
+
+/* Snippets of terms of two characters or more.
+ *
+ * FTS5's snippet() scores every hit against every other hit of the
+ * document: a 2 MB article holding a common pair 50,000 times took 4 s,
+ * and the time grew with the square of its size. This one reads the
+ * field once, finding every term's occurrences in step (each term a
+ * Knuth–Morris–Pratt automaton over the folded characters and their
+ * gaps, so a match is exactly what the index matches), keeps at most
+ * SNIPPET_MAX_HITS hits and stops once one window holds every term
+ * (and the hits starting in it are found). The window with the most different terms (the first of equals)
+ * is cut out: SNIPPET_LEAD characters before its first hit, at least
+ * SNIPPET_CHARS in all. */
+
+#define SNIPPET_LEAD      (SNIPPET_CHARS / 3)
+#define SNIPPET_MAX_HITS  4096
+
+typedef struct
 {
+  gunichar c;
+  gboolean gap;     /* not indexed characters before it (not for the first) */
+} Symbol;
+
+typedef struct
+{
+  GArray *symbols;  /* element-type Symbol */
+  guint  *fail;     /* KMP: longest border of symbols[0..j] */
+  guint   state;
+} TermMatcher;
+
+typedef struct
+{
+  glong start;      /* characters of the field, first and one after last */
+  glong end;
+  guint term;
+} SnippetHit;
+
+static void
+term_matcher_clear (TermMatcher *m)
+{
+  g_clear_pointer (&m->symbols, g_array_unref);
+  g_clear_pointer (&m->fail, g_free);
+}
+
+/* The first symbol matches whatever came before it. */
+static inline gboolean
+symbol_matches (const TermMatcher *m,
+                guint              k,
+                gunichar           c,
+                gboolean           gap)
+{
+  const Symbol *s = &g_array_index (m->symbols, Symbol, k);
+
+  return s->c == c && (k == 0 || s->gap == gap);
+}
+
+/* @term is folded (zr_search_fold()): characters, one space per gap. */
+static void
+term_matcher_init (TermMatcher *m,
+                   const char  *term)
+{
+  gboolean gap = FALSE;
+  guint k = 0;
+
+  m->symbols = g_array_new (FALSE, FALSE, sizeof (Symbol));
+  m->state = 0;
+  for (const char *p = term; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      Symbol s = { c, gap };
+
+      if (c == ' ')
+        {
+          gap = TRUE;
+          continue;
+        }
+      g_array_append_val (m->symbols, s);
+      gap = FALSE;
+    }
+
+  /* Borders computed with the same test as the text: past the first
+   * symbol a character and its gap are known exactly, so the usual
+   * reasoning of KMP holds. */
+  m->fail = g_new0 (guint, MAX (m->symbols->len, 1));
+  for (guint j = 1; j < m->symbols->len; j++)
+    {
+      const Symbol *s = &g_array_index (m->symbols, Symbol, j);
+
+      while (k > 0 && !symbol_matches (m, k, s->c, s->gap))
+        k = m->fail[k - 1];
+      if (symbol_matches (m, k, s->c, s->gap))
+        k++;
+      m->fail[j] = k;
+    }
+}
+
+/* Feeds one indexed character; TRUE when the term ends on it. */
+static inline gboolean
+term_matcher_feed (TermMatcher *m,
+                   gunichar     c,
+                   gboolean     gap)
+{
+  guint k = m->state;
+
+  while (k > 0 && !symbol_matches (m, k, c, gap))
+    k = m->fail[k - 1];
+  if (symbol_matches (m, k, c, gap))
+    k++;
+  if (k == m->symbols->len)
+    {
+      m->state = m->fail[k - 1];
+      return TRUE;
+    }
+  m->state = k;
+  return FALSE;
+}
+
+static int
+snippet_hit_compare (gconstpointer a,
+                     gconstpointer b)
+{
+  const SnippetHit *ha = a, *hb = b;
+
+  if (ha->start != hb->start)
+    return ha->start < hb->start ? -1 : 1;
+  if (ha->end != hb->end)
+    return ha->end < hb->end ? -1 : 1;
+  return (int) ha->term - (int) hb->term;
+}
+
+/* Where the window of a first hit at @start begins. */
+static inline glong
+window_start (glong start)
+{
+  return start > SNIPPET_LEAD ? start - SNIPPET_LEAD : 0;
+}
+
+/* The hits of @matchers in @text (valid UTF-8), in order of their start,
+ * up to SNIPPET_MAX_HITS or until one window holds every term and all
+ * hits that start in it. */
+static GArray *
+find_hits (const char  *text,
+           TermMatcher *matchers,
+           guint        n_matchers)
+{
+  /* the character index of each of the last 256 indexed characters:
+   * where a term of up to ZR_SEARCH_MAX_TERM_CHARS began */
+  glong ring[ZR_SEARCH_MAX_TERM_CHARS];
+  g_autofree glong *last = g_new (glong, n_matchers);
+  GArray *hits = g_array_new (FALSE, FALSE, sizeof (SnippetHit));
+  const char *end = text + strlen (text);
+  gboolean gap = FALSE, any = FALSE, done = FALSE;
+  guint n_found = 0, longest = 0, past = 0;
+  guint64 n_indexed = 0;
+  glong i = 0, stop_at = -1;
+
+  for (guint t = 0; t < n_matchers; t++)
+    {
+      last[t] = -1;
+      longest = MAX (longest, matchers[t].symbols->len);
+    }
+
+  for (const char *p = text; p < end && !done; i++)
+    {
+      int len;
+      gunichar c;
+
+      if (is_plain_han (p, end))
+        {
+          c = g_utf8_get_char (p);
+          len = 3;
+        }
+      else
+        c = fold_char (next_char (p, end, &len));
+      p += len;
+      if (c == 0)
+        {
+          gap = any;
+          continue;
+        }
+
+      /* once a window holds every term, the hits that start in it */
+      if (stop_at >= 0 && i >= stop_at && ++past >= longest)
+        break;
+      ring[n_indexed % ZR_SEARCH_MAX_TERM_CHARS] = i;
+      n_indexed++;
+      for (guint t = 0; t < n_matchers && !done; t++)
+        {
+          TermMatcher *m = &matchers[t];
+          SnippetHit hit;
+          glong min_start = G_MAXLONG, max_start = -1;
+
+          if (!term_matcher_feed (m, c, gap))
+            continue;
+          hit.start = ring[(n_indexed - m->symbols->len) % ZR_SEARCH_MAX_TERM_CHARS];
+          hit.end = i + 1;
+          hit.term = t;
+          g_array_append_val (hits, hit);
+          if (last[t] < 0)
+            n_found++;
+          last[t] = hit.start;
+          if (hits->len >= SNIPPET_MAX_HITS)
+            done = TRUE;
+          else if (n_found == n_matchers && stop_at < 0)
+            {
+              for (guint u = 0; u < n_matchers; u++)
+                {
+                  min_start = MIN (min_start, last[u]);
+                  max_start = MAX (max_start, last[u]);
+                }
+              if (max_start < window_start (min_start) + SNIPPET_CHARS)
+                stop_at = window_start (min_start) + SNIPPET_CHARS;
+            }
+        }
+      gap = FALSE;
+      any = TRUE;
+    }
+
+  g_array_sort (hits, snippet_hit_compare);
+  return hits;
+}
+
+/* The window of SNIPPET_CHARS characters (from SNIPPET_LEAD before one
+ * hit) that holds the most different terms, the first of equals: one
+ * pass, each hit entering and leaving the window once. */
+static guint
+best_window (GArray *hits,
+             guint   n_terms)
+{
+  g_autofree guint *count = g_new0 (guint, n_terms);
+  guint best = 0, best_distinct = 0, distinct = 0, in = 0, out = 0;
+
+  for (guint a = 0; a < hits->len && best_distinct < n_terms; a++)
+    {
+      glong from = window_start (g_array_index (hits, SnippetHit, a).start);
+
+      while (in < hits->len && g_array_index (hits, SnippetHit, in).start < from + SNIPPET_CHARS)
+        if (count[g_array_index (hits, SnippetHit, in++).term]++ == 0)
+          distinct++;
+      while (g_array_index (hits, SnippetHit, out).start < from)
+        if (--count[g_array_index (hits, SnippetHit, out++).term] == 0)
+          distinct--;
+      if (distinct > best_distinct)
+        {
+          best_distinct = distinct;
+          best = a;
+        }
+    }
+  return best;
+}
+
+/* The snippet of @text for @terms (folded, two characters or more), or
+ * NULL when none of them is in it. */
+static char *
+cut_term_snippet (const char *text,
+                  GPtrArray  *terms)
+{
+  g_autofree char *valid = NULL;
+  g_autoptr(GArray) hits = NULL;
+  g_autofree TermMatcher *matchers = NULL;
+  g_autofree gboolean *marked = NULL;
+  const SnippetHit *first;
+  GString *out;
+  const char *p;
+  glong from, to, i;
+  gboolean open = FALSE;
+
+  if (text == NULL || terms->len == 0)
+    return NULL;
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  matchers = g_new0 (TermMatcher, terms->len);
+  for (guint t = 0; t < terms->len; t++)
+    term_matcher_init (&matchers[t], g_ptr_array_index (terms, t));
+  hits = find_hits (text, matchers, terms->len);
+  for (guint t = 0; t < terms->len; t++)
+    term_matcher_clear (&matchers[t]);
+  if (hits->len == 0)
+    return NULL;
+
+  first = &g_array_index (hits, SnippetHit, best_window (hits, terms->len));
+  from = window_start (first->start);
+  to = MAX (from + SNIPPET_CHARS, first->end);
+  marked = g_new0 (gboolean, to - from);
+  for (guint h = 0; h < hits->len; h++)
+    {
+      const SnippetHit *hit = &g_array_index (hits, SnippetHit, h);
+
+      for (glong k = MAX (hit->start, from); k < MIN (hit->end, to); k++)
+        marked[k - from] = TRUE;
+    }
+
+  for (p = text, i = 0; *p != '\0' && i < from; p = g_utf8_next_char (p), i++)
+    ;
+  out = g_string_new (from > 0 ? "…" : "");
+  for (; *p != '\0' && i < to; p = g_utf8_next_char (p), i++)
+    {
+      gboolean in = marked[i - from];
+
+      if (in && !open)
+        g_string_append (out, "【");
+      else if (!in && open)
+        g_string_append (out, "】");
+      open = in;
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  if (open)
+    g_string_append (out, "】");
+  if (*p != '\0')
+    g_string_append (out, "…");
+  return g_string_free (out, FALSE);
+}
+
+/* The query's positive terms of two characters or more. */
+static GPtrArray *
+pair_terms (ZrQuery *query)
+{
+  GPtrArray *terms = g_ptr_array_new ();
+
+  for (guint i = 0; i < query->positive->len; i++)
+    {
+      const char *term = g_ptr_array_index (query->positive, i);
+      if (!is_single (term))
+        g_ptr_array_add (terms, (gpointer) term);
+    }
+  return terms;
+}
+
+/* Body first, then headline, then the meta line; the start of the body
+ * when none holds a term. */
+static char *
+pair_snippet (sqlite3_stmt *text,
+              GPtrArray    *terms,
+              gint64        id,
+              int          *failed_rc)
+{
+  static const int order[] = { 2, 0, 1 };
   char *snippet = NULL;
   int rc;
 
-  sqlite3_reset (stmt);
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, id);
-  sqlite3_bind_int (stmt, 3, column);
-  rc = sqlite3_step (stmt);
+  sqlite3_reset (text);
+  sqlite3_bind_int64 (text, 1, id);
+  rc = sqlite3_step (text);
   if (rc == SQLITE_ROW)
-    snippet = g_strdup (_zr_column_text (stmt, 0));
+    {
+      for (guint i = 0; snippet == NULL && i < G_N_ELEMENTS (order); i++)
+        snippet = cut_term_snippet (_zr_column_text (text, order[i]), terms);
+      if (snippet == NULL)
+        snippet = cut_snippet (_zr_column_text (text, 2), NULL, FALSE);
+    }
   else if (rc != SQLITE_DONE)
     *failed_rc = rc;
-  sqlite3_reset (stmt);
+  sqlite3_reset (text);
   return snippet;
 }
 
@@ -1355,8 +1690,8 @@ zr_search_run (ZrDatabase      *db,
   g_auto(Plan) plan = { { NULL } };
   g_autoptr(GArray) candidates = NULL;
   g_autoptr(GArray) chars = NULL;
+  g_autoptr(GPtrArray) pairs = NULL;
   g_autoptr(sqlite3_stmt) info = NULL;
-  g_autoptr(sqlite3_stmt) snip = NULL;
   g_autoptr(sqlite3_stmt) text = NULL;
   int failed_rc = SQLITE_OK;
   int rc;
@@ -1377,15 +1712,11 @@ zr_search_run (ZrDatabase      *db,
   info = prepare (db, "SELECT r.headline, r.district FROM records r WHERE r.id = ?", error);
   if (info == NULL)
     return NULL;
-  if (plan.match[TABLE_BI] != NULL)
-    snip = prepare (db,
-                    "SELECT snippet(record_fts_bi, ?3, '【', '】', '…', 24) FROM record_fts_bi"
-                    " WHERE record_fts_bi MATCH ?1 AND rowid = ?2",
-                    error);
-  else
-    text = prepare (db, "SELECT headline, meta, body FROM record_fts_text WHERE id = ?", error);
-  if (snip == NULL && text == NULL)
+  text = prepare (db, "SELECT headline, meta, body FROM record_fts_text WHERE id = ?", error);
+  if (text == NULL)
     return NULL;
+  if (plan.match[TABLE_BI] != NULL)
+    pairs = pair_terms (&parsed);
 
   for (guint i = 0; i < candidates->len && hits->len < limit; i++)
     {
@@ -1407,17 +1738,10 @@ zr_search_run (ZrDatabase      *db,
         failed_rc = rc;
       sqlite3_reset (info);
 
-      if (snip != NULL)
-        {
-          /* The body's best passage; the headline or meta line only
-           * when the body does not hold a match. */
-          hit->snippet = fetch_snippet (snip, plan.match[TABLE_BI], c->id, 0, &failed_rc);
-          if (hit->snippet == NULL || strstr (hit->snippet, "【") == NULL)
-            {
-              g_free (hit->snippet);
-              hit->snippet = fetch_snippet (snip, plan.match[TABLE_BI], c->id, -1, &failed_rc);
-            }
-        }
+      /* The body's best passage; the headline or meta line only when
+       * the body does not hold a term. */
+      if (pairs != NULL)
+        hit->snippet = pair_snippet (text, pairs, c->id, &failed_rc);
       else
         hit->snippet = single_snippet (text, chars, c->id, &failed_rc);
       if (hit->snippet == NULL)

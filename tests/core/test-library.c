@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "zr-clippings.h"
 #include "zr-encoding.h"
 #include "zr-error.h"
 #include "zr-page-parser.h"
@@ -851,6 +852,85 @@ test_damaged_page_is_an_error (Fixture       *f,
   g_assert_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED);
 }
 
+typedef struct
+{
+  ZrLibrary *other;
+  gint64     article_id;
+  guint      saved;
+  GError    *error;
+} WriterDuringImport;
+
+/* Another program saves a clipping each time the import moves to the
+ * next file, while the files before are analysed but maybe not written. */
+static void
+save_clipping_cb (const char *path,
+                  guint       done,
+                  guint       total,
+                  gpointer    user_data)
+{
+  WriterDuringImport *w = user_data;
+  g_autoptr(ZrArticle) article = NULL;
+  g_autofree char *text = NULL;
+  const ZrParagraph *first;
+
+  if (path == NULL || done == 0 || w->error != NULL)
+    return;
+  article = zr_library_get_article (w->other, w->article_id, &w->error);
+  if (article == NULL)
+    return;
+  /* a passage of the article, a different one each time */
+  first = g_ptr_array_index (article->record->paragraphs, 0);
+  g_assert_cmpint (g_utf8_strlen (first->text, -1), >, 4 + done);
+  text = g_utf8_substring (first->text, 0, 4 + done);
+  if (zr_clippings_save (zr_library_get_database (w->other), article, 0,
+                                            text, NULL, &w->error) > 0)
+    w->saved++;
+}
+
+/* The import holds the write lock only while it writes a batch, never
+ * while it reads and analyses the next file: a clipping saved by the CLI
+ * meanwhile used to fail with "database is locked". */
+static void
+test_writer_during_import (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *a = fixture_path ("page-a.txt");
+  g_autofree char *b = fixture_path ("page-b.txt");
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ZrImportReport) report = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZrPage) pa = parse_fixture ("page-a.txt");
+  WriterDuringImport w = { NULL };
+
+  import_ok (f, a, FALSE, pa->records->len);
+  w.other = zr_test_open_library (f->db_path);
+  /* fail at once instead of after the busy timeout */
+  sqlite3_busy_timeout (zr_database_get_handle (zr_library_get_database (w.other)), 0);
+  ids = zr_library_list_ids (w.other, NULL, 1, &error);
+  g_assert_no_error (error);
+  w.article_id = g_array_index (ids, gint64, 0);
+
+  g_ptr_array_add (pages, g_strdup (b));
+  for (int i = 0; i < 4; i++)
+    {
+      char *path = g_strdup_printf ("%s/2023-05-0%d_第01版.txt", f->dir, i + 1);
+      g_autofree char *text = g_strdup_printf ("荷塘区新建%d座驿站\n\n记者从荷塘区获悉，第%d座驿站已经开放。\n", i + 2, i + 2);
+      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+      g_ptr_array_add (pages, path);
+    }
+  g_ptr_array_add (pages, NULL);
+
+  report = zr_library_import (f->library, (const char * const *) pages->pdata, save_clipping_cb, &w, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_no_error (w.error);
+  g_assert_cmpuint (report->imported_files, ==, 5);
+  g_assert_cmpuint (w.saved, ==, 4);
+  g_assert_cmpuint (zr_clippings_count (zr_library_get_database (f->library)), ==, 4);
+  g_assert_cmpint (sql_int (f->library, "SELECT count(*) FROM sources"), ==, 6);
+  g_clear_object (&w.other);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -878,6 +958,7 @@ main (int   argc,
   ADD ("/core/library/second-connection-imports", test_second_connection_imports);
   ADD ("/core/library/cancel-keeps-what-was-imported", test_cancel_keeps_what_was_imported);
   ADD ("/core/library/damaged-page-is-an-error", test_damaged_page_is_an_error);
+  ADD ("/core/library/writer-during-import", test_writer_during_import);
 #undef ADD
 
   return g_test_run ();
