@@ -957,6 +957,9 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int ret;
 
+  /* The built-in data, whatever the user running the tests keeps in their
+   * own gazetteer folder. */
+  g_setenv ("XDG_DATA_HOME", "/nonexistent/zr-test-data-home", TRUE);
   g_test_init (&argc, &argv, NULL);
   g_unsetenv ("ZR_GAZETTEER");
   g_unsetenv ("ZR_TOPICS");
