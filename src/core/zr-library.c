@@ -963,7 +963,8 @@ load_labels (ZrDatabase  *db,
 static ZrArticle *load_article (ZrLibrary *self, gint64 id, gboolean full, GError **error);
 
 /* The evidence for the stored district and topics, from what was stored
- * with them. A library written before the evidence was stored has none:
+ * with them: the compact form, or in libraries of the first version the
+ * whole why as JSON. A library written in between has none:
  * the classifier's evidence explains the stored decision only when it
  * comes to the same; else the why says what is stored and that a
  * reclassification would show its evidence. */
@@ -978,6 +979,8 @@ explain_stored (ZrLibrary  *self,
 
   if (why != NULL)
     return why;
+  if (stored != NULL && stored[0] == '{')
+    return g_strdup (stored);
 
   c = zr_classifier_classify (self->classifier, article->record);
   if (g_strcmp0 (c->district, article->district) == 0 && g_strcmp0 (c->topic, article->topic) == 0)

@@ -286,6 +286,23 @@ test_why_without_stored_evidence (Fixture       *f,
   g_assert_cmpint (zr_test_json_length (other.out, "$.why.district.evidence"), ==, 0);
   n_evidence = zr_test_json_get (other.out, "$.why.topics.primary");
   g_assert_cmpstr (n_evidence, ==, "农业农村");
+
+  /* The first libraries stored the whole why as JSON: it is shown as it is. */
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE records SET why_json = '{\"district\":{\"primary\":\"芦淞区\","
+                                     "\"rule\":\"as stored\",\"scores\":{},\"evidence\":[]},"
+                                     "\"topics\":{\"primary\":\"农业农村\",\"rule\":\"as stored\","
+                                     "\"scores\":{},\"evidence\":[]}}'", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  {
+    g_auto(Run) old = { 0 };
+    g_autofree char *old_rule = NULL;
+
+    run_cli (f, &old, moved, "show", id, "--json", NULL);
+    g_assert_cmpint (old.status, ==, 0);
+    old_rule = zr_test_json_get (old.out, "$.why.district.rule");
+    g_assert_cmpstr (old_rule, ==, "as stored");
+  }
 }
 
 /* Issue #20.10: a gazetteer and a topic lexicon in the user's data folder
