@@ -717,6 +717,15 @@ test_other_gazetteer (void)
   c2 = zr_classifier_classify (other, r2);
   g_assert_cmpstr (c2->district, ==, "市级");
   g_assert_cmpstr (c2->topic, ==, "桥");
+
+  /* A lexicon without a Fallback falls back on its first topic. */
+  {
+    g_autoptr(ZrRecord) r3 = make_record (NULL, "远方来信", NULL, "信里说了些家常。", NULL);
+    g_autoptr(ZrClassification) c3 = zr_classifier_classify (other, r3);
+
+    g_assert_cmpstr (c3->district, ==, "外地");
+    g_assert_cmpstr (c3->topic, ==, "水");
+  }
 }
 
 static void
