@@ -324,9 +324,10 @@ store_classification (ZrDatabase             *db,
 
   _zr_bind_text_or_null (update, 1, c->district);
   _zr_bind_text_or_null (update, 2, c->topic);
-  /* The evidence is several kilobytes a record: it is recomputed when an
-   * article is opened (zr_library_get_article) instead of being stored. */
-  sqlite3_bind_null (update, 3);
+  /* Only the deciding evidence, compactly (a few dozen bytes; the whole
+   * evidence is kilobytes): what explains the stored decision when the
+   * article is opened, whatever data the classifier has loaded since. */
+  _zr_bind_text_or_null (update, 3, c->why_stored);
   sqlite3_bind_int64 (update, 4, record_id);
   if (!step_done (db, update, error))
     return FALSE;
@@ -1156,6 +1157,7 @@ static ZrRecord *
 load_record (ZrDatabase  *db,
              gint64       id,
              ZrArticle   *article,
+             char       **out_why_stored,
              GError     **error)
 {
   sqlite3_stmt *stmt;
@@ -1208,7 +1210,8 @@ load_record (ZrDatabase  *db,
       article->chars = sqlite3_column_int (stmt, 13);
       article->district = g_strdup (_zr_column_text (stmt, 14));
       article->topic = g_strdup (_zr_column_text (stmt, 15));
-      article->why_json = g_strdup (_zr_column_text (stmt, 16));
+      if (out_why_stored != NULL)
+        *out_why_stored = g_strdup (_zr_column_text (stmt, 16));
       article->source_path = g_strdup (_zr_column_text (stmt, 17));
       article->source_name = g_strdup (_zr_column_text (stmt, 18));
       article->page_date = g_strdup (_zr_column_text (stmt, 19));
@@ -1266,6 +1269,52 @@ load_labels (ZrDatabase  *db,
 
 static ZrArticle *load_article (ZrLibrary *self, gint64 id, gboolean full, GError **error);
 
+/* The evidence for the stored district and topics, from what was stored
+ * with them: the compact form, or in libraries of the first version the
+ * whole why as JSON. A library written in between has none:
+ * the classifier's evidence explains the stored decision only when it
+ * comes to the same; else the why says what is stored and that a
+ * reclassification would show its evidence. */
+static char *
+explain_stored (ZrLibrary  *self,
+                ZrArticle  *article,
+                const char *stored)
+{
+  g_autoptr(ZrClassification) c = NULL;
+  g_autoptr(ZrJson) json = NULL;
+  char *why = zr_classification_why_from_stored (stored);
+
+  if (why != NULL)
+    return why;
+  if (stored != NULL && stored[0] == '{')
+    return g_strdup (stored);
+
+  c = zr_classifier_classify (self->classifier, article->record);
+  if (g_strcmp0 (c->district, article->district) == 0 && g_strcmp0 (c->topic, article->topic) == 0)
+    return g_steal_pointer (&c->why_json);
+
+  json = zr_json_new (FALSE);
+  zr_json_begin_object (json);
+  for (guint part = 0; part < 2; part++)
+    {
+      zr_json_key (json, part == 0 ? "district" : "topics");
+      zr_json_begin_object (json);
+      zr_json_key (json, "primary");
+      zr_json_string (json, part == 0 ? article->district : article->topic);
+      zr_json_key (json, "rule");
+      zr_json_string (json, "classified with other data; reclassify to see the evidence");
+      zr_json_key (json, "scores");
+      zr_json_begin_object (json);
+      zr_json_end_object (json);
+      zr_json_key (json, "evidence");
+      zr_json_begin_array (json);
+      zr_json_end_array (json);
+      zr_json_end_object (json);
+    }
+  zr_json_end_object (json);
+  return zr_json_steal (g_steal_pointer (&json));
+}
+
 /**
  * zr_library_get_article:
  *
@@ -1304,6 +1353,7 @@ load_article (ZrLibrary  *self,
               GError    **error)
 {
   g_autoptr(ZrArticle) article = g_new0 (ZrArticle, 1);
+  g_autofree char *why_stored = NULL;
   ZrDatabase *db;
   sqlite3_stmt *stmt;
   int rc;
@@ -1313,7 +1363,7 @@ load_article (ZrLibrary  *self,
 
   article->id = id;
   article->page_number = -1;
-  article->record = load_record (db, id, article, error);
+  article->record = load_record (db, id, article, full ? &why_stored : NULL, error);
   if (article->record == NULL)
     return NULL;
 
@@ -1333,11 +1383,7 @@ load_article (ZrLibrary  *self,
       return g_steal_pointer (&article);
     }
 
-  {
-    g_autoptr(ZrClassification) c = zr_classifier_classify (self->classifier, article->record);
-    g_free (article->why_json);
-    article->why_json = g_steal_pointer (&c->why_json);
-  }
+  article->why_json = explain_stored (self, article, why_stored);
 
   stmt = _zr_stmt (db, "SELECT paragraph, start_offset, end_offset, text, speaker, role FROM quotes"
                        " WHERE record_id = ? ORDER BY position", error);
@@ -1574,7 +1620,7 @@ reclassify_ids (ZrLibrary     *self,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
-      article->record = load_record (db, id, article, error);
+      article->record = load_record (db, id, article, NULL, error);
       if (article->record == NULL)
         return FALSE;
       c = zr_classifier_classify_full (self->classifier, article->record, FALSE);

@@ -535,6 +535,134 @@ test_topic_always (void)
          "市级", "市级", "文化旅游");
 }
 
+/* The stored form of the evidence gives the same decision and the same
+ * heaviest evidence as the whole why. */
+static void
+test_stored_why (void)
+{
+  ZrRecord *records[] = {
+    make_record ("今日醴陵", "王仙镇开展垃圾分类宣传", "株洲日报讯",
+                 "日前，王仙镇组织志愿者走进小区讲解垃圾分类。", NULL),
+    make_record (NULL, "衡阳一座大桥合龙", NULL, "昨天，衡阳一座跨江大桥顺利合龙，湘潭的施工队参与建设。", NULL),
+    make_record (NULL, "全市启动春季植树活动", NULL,
+                 "市林业局昨天启动春季义务植树活动，全市共设28个植树点。",
+                 "荷塘区、石峰区的志愿者也赶来参加。", NULL),
+    make_record (NULL, "小雨", NULL, "今天有小雨。", NULL),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+    {
+      g_autoptr(ZrRecord) r = records[i];
+      g_autoptr(ZrClassification) c = zr_classifier_classify_full (classifier, r, FALSE);
+      g_autoptr(ZrClassification) full = zr_classifier_classify (classifier, r);
+      g_autofree char *why = NULL;
+      const char *paths[] = {
+        "$.district.primary", "$.district.rule", "$.district.evidence[0].term",
+        "$.district.evidence[0].where", "$.district.evidence[0].weight",
+        "$.topics.primary", "$.topics.rule", "$.topics.evidence[0].term",
+        "$.topics.evidence[0].count",
+      };
+      g_autofree char *scores = NULL;
+      g_autofree char *district_score = NULL;
+
+      g_assert_null (c->why_json);
+      g_assert_nonnull (c->why_stored);
+      g_assert_cmpuint (strlen (c->why_stored), <, 400);
+      why = zr_classification_why_from_stored (c->why_stored);
+      g_assert_nonnull (why);
+      for (guint p = 0; p < G_N_ELEMENTS (paths); p++)
+        {
+          g_autofree char *a = json_get (why, paths[p]);
+          g_autofree char *b = json_get (full->why_json, paths[p]);
+
+          g_test_message ("%s: %s", paths[p], a);
+          g_assert_cmpstr (a, ==, b);
+        }
+      scores = g_strdup_printf ("$.district.scores.%s", c->district);
+      district_score = json_get (why, scores);
+      if (i != 3)       /* the one record that names no place scores nothing */
+        g_assert_nonnull (district_score);
+    }
+}
+
+static void
+test_stored_why_escapes (void)
+{
+  static const char gazetteer[] =
+    "[Gazetteer]\n"
+    "Divisions=东:区;西|区;\n"
+    "[东:区]\n"
+    "Short=a|b,c=d%e:2;\n"
+    "[西|区]\n"
+    "Short=西湖;\n";
+  static const char topics[] =
+    "[Topics]\n"
+    "Topics=水,电;\n"
+    "[水,电]\n"
+    "Words=水%:1;\n";
+  g_autoptr(GBytes) gz = g_bytes_new_static (gazetteer, strlen (gazetteer));
+  g_autoptr(GBytes) tp = g_bytes_new_static (topics, strlen (topics));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZrClassifier) other = zr_classifier_new_from_bytes (gz, tp, &error);
+  g_autoptr(ZrRecord) r = make_record (NULL, "a|b,c=d%e 的水%", NULL, "西湖边。", NULL);
+  g_autoptr(ZrClassification) c = NULL;
+  g_autofree char *why = NULL;
+  g_autofree char *primary = NULL;
+  g_autofree char *term = NULL;
+  g_autofree char *rival = NULL;
+  g_autofree char *topic = NULL;
+  g_autofree char *word = NULL;
+
+  g_assert_no_error (error);
+  c = zr_classifier_classify (other, r);
+  why = zr_classification_why_from_stored (c->why_stored);
+  g_assert_nonnull (why);
+  primary = json_get (why, "$.district.primary");
+  term = json_get (why, "$.district.evidence[0].term");
+  rival = json_get (why, "$.district.evidence[1].label");
+  topic = json_get (why, "$.topics.primary");
+  word = json_get (why, "$.topics.evidence[0].term");
+  g_assert_cmpstr (primary, ==, "东:区");
+  g_assert_cmpstr (term, ==, "a|b,c=d%e");
+  g_assert_cmpstr (rival, ==, "西|区");
+  g_assert_cmpstr (topic, ==, "水,电");
+  g_assert_cmpstr (word, ==, "水%");
+}
+
+/* Anything that is not a stored form gives NULL, never a crash or
+ * half-written JSON: every truncation of a real one, and some garbage. */
+static void
+test_stored_why_malformed (void)
+{
+  g_autoptr(ZrRecord) r = make_record ("今日醴陵", "王仙镇开展垃圾分类宣传", NULL,
+                                       "日前，王仙镇和石峰区的志愿者走进小区。", NULL);
+  g_autoptr(ZrClassification) c = zr_classifier_classify_full (classifier, r, FALSE);
+  static const char * const garbage[] = {
+    "", "1", "1\n", "1\n\n", "2\n5|a=1|\n1|b=1|", "1\n99|a=1|\n1|b=1|",
+    "1\n5|a=1|x:9h:1\n1|b=1|", "1\n5|a=1|x:0q:1\n1|b=1|", "1\n5|a=x|\n1|b=1|",
+    "1\n5|a=1|x:0h:1:0\n1|b=1|", "1\n5|a|\n1|b=1|", "1\n5||\n1|b=1|", "1\n5|=|x:0h:1\n1|=|",
+    "\xff\xfe", "1\n5|a=1|x:0h\n1|b=1|",
+  };
+  gsize len = strlen (c->why_stored);
+
+  for (gsize n = 0; n < len; n++)
+    {
+      g_autofree char *prefix = g_strndup (c->why_stored, n);
+      g_autofree char *why = zr_classification_why_from_stored (prefix);
+
+      if (why != NULL)
+        g_free (json_get (why, "$.district.primary"));   /* valid JSON */
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (garbage); i++)
+    {
+      g_autofree char *why = zr_classification_why_from_stored (garbage[i]);
+
+      g_test_message ("%u", i);
+      g_assert_null (why);
+    }
+  g_assert_null (zr_classification_why_from_stored (NULL));
+}
+
 static const char small_gazetteer[] =
   "[Gazetteer]\n"
   "Divisions=东区;西区;\n"
@@ -589,6 +717,15 @@ test_other_gazetteer (void)
   c2 = zr_classifier_classify (other, r2);
   g_assert_cmpstr (c2->district, ==, "市级");
   g_assert_cmpstr (c2->topic, ==, "桥");
+
+  /* A lexicon without a Fallback falls back on its first topic. */
+  {
+    g_autoptr(ZrRecord) r3 = make_record (NULL, "远方来信", NULL, "信里说了些家常。", NULL);
+    g_autoptr(ZrClassification) c3 = zr_classifier_classify (other, r3);
+
+    g_assert_cmpstr (c3->district, ==, "外地");
+    g_assert_cmpstr (c3->topic, ==, "水");
+  }
 }
 
 static void
@@ -842,6 +979,9 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int ret;
 
+  /* The built-in data, whatever the user running the tests keeps in their
+   * own gazetteer folder. */
+  g_setenv ("XDG_DATA_HOME", "/nonexistent/zr-test-data-home", TRUE);
   g_test_init (&argc, &argv, NULL);
   g_unsetenv ("ZR_GAZETTEER");
   g_unsetenv ("ZR_TOPICS");
@@ -867,6 +1007,9 @@ main (int   argc,
   g_test_add_func ("/core/classify/outside/collisions", test_outside_collisions);
   g_test_add_func ("/core/classify/citywide", test_citywide);
   g_test_add_func ("/core/classify/topic-always", test_topic_always);
+  g_test_add_func ("/core/classify/stored-why/same-decision", test_stored_why);
+  g_test_add_func ("/core/classify/stored-why/escapes", test_stored_why_escapes);
+  g_test_add_func ("/core/classify/stored-why/malformed", test_stored_why_malformed);
   g_test_add_func ("/core/classify/other-gazetteer", test_other_gazetteer);
   g_test_add_func ("/core/classify/errors", test_errors);
   g_test_add_func ("/core/classify/env-files", test_env_files);
