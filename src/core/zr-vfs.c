@@ -438,6 +438,8 @@ ofd_file_control (sqlite3_file *file,
     case SQLITE_FCNTL_LOCKSTATE:
       *(int *) arg = self->lock;
       return SQLITE_OK;
+    case SQLITE_FCNTL_EXTERNAL_READER:
+      return SQLITE_NOTFOUND;   /* "unix" would answer for its own index, not ours */
     case SQLITE_FCNTL_HAS_MOVED:
       *(int *) arg = file_state (self) != ZR_VFS_FILE_OK;
       return SQLITE_OK;
