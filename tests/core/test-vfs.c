@@ -110,9 +110,11 @@ assert_library_has_rows (const char *path,
 
 /* ---- other processes: this test program run again with --child ---- */
 
+/* @library: set to the app's own connection object, if that is how */
 static sqlite3 *
-child_open (const char *how,
-            const char *path)
+child_open (const char  *how,
+            const char  *path,
+            ZrDatabase **library)
 {
   sqlite3 *db = NULL;
 
@@ -120,16 +122,14 @@ child_open (const char *how,
     {
       /* the command-line tool */
       g_autoptr(GError) error = NULL;
-      ZrDatabase *library = zr_database_open (path, &error);
 
-      if (library == NULL)
+      *library = zr_database_open (path, &error);
+      if (*library == NULL)
         {
           g_printerr ("child: %s\n", error->message);
           exit (3);
         }
-      /* keep the connection; the object is leaked on purpose and the
-       * connection closed by the caller with sqlite3_close_v2() */
-      db = zr_database_get_handle (library);
+      db = zr_database_get_handle (*library);
     }
   else
     {
@@ -146,7 +146,8 @@ static int
 child_main (const char *how,
             const char *path)
 {
-  sqlite3 *db = child_open (how, path);
+  ZrDatabase *library = NULL;
+  sqlite3 *db = child_open (how, path, &library);
 
   if (g_str_has_prefix (how, "read"))
     {
@@ -168,7 +169,10 @@ child_main (const char *how,
       if (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
         return 5;
     }
-  sqlite3_close_v2 (db);
+  if (library != NULL)
+    g_object_unref (library);
+  else
+    sqlite3_close_v2 (db);
   return 0;
 }
 
