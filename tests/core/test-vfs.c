@@ -338,6 +338,17 @@ test_other_process_excludes (gconstpointer data)
   child = spawn_child (child_how, path);
   wait_for_ready (child);
 
+  /* a connection that arrives while the child is attached joins its
+   * index (it must not take itself for the first and reset it) */
+  {
+    g_autoptr(ZrDatabase) late = open_with_table (path);
+    sqlite3 *hl = zr_database_get_handle (late);
+
+    g_assert_cmpint (query_int (hl, "SELECT count(*) FROM t"), ==, 5);
+    sqlite3_busy_timeout (hl, 0);
+    g_assert_cmpint (sqlite3_exec (hl, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_BUSY);
+  }
+
   /* readers go on while it writes */
   g_assert_cmpint (query_int (h, "SELECT count(*) FROM t"), ==, 5);
   sqlite3_busy_timeout (h, 0);
