@@ -656,6 +656,8 @@ test_import_into_deleted_library_fails (void)
   g_autoptr(ZrImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_assert_true (g_file_test (page_a, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (page_b, G_FILE_TEST_IS_REGULAR));
   report = zr_library_import (library, pages, delete_during_import_cb, path, NULL, &error);
   g_assert_null (report);
   g_assert_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_MOVED);
