@@ -1294,6 +1294,91 @@ zr_database_check_file (ZrDatabase  *self,
   return set_moved_error (self->db, error);
 }
 
+/**
+ * zr_database_restore_deleted:
+ *
+ * After the library's file was deleted while this connection had it open
+ * (zr_database_check_file()), writes everything the connection can still
+ * read — the deleted file and its log, open until it closes — to a new
+ * file at the library's path, with SQLite's backup API. Never replaces a
+ * file: if one appeared at the path meanwhile, fails and leaves it alone.
+ * Open the path again afterwards.
+ */
+gboolean
+zr_database_restore_deleted (ZrDatabase  *self,
+                             GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *tmp = NULL;
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int fd;
+  int rc;
+  int saved;
+
+  g_return_val_if_fail (ZR_IS_DATABASE (self), FALSE);
+
+  if (zr_vfs_check_file (self->db) != ZR_VFS_FILE_DELETED)
+    {
+      g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_FAILED,
+                   _("The library “%s” was not deleted: there is nothing to restore"), self->path);
+      return FALSE;
+    }
+
+  dir = g_path_get_dirname (self->path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      saved = errno;
+      g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_FAILED,
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  tmp = g_strconcat (self->path, ".restoring-XXXXXX", NULL);
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      saved = errno;
+      g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_FAILED,
+                   _("Could not restore the library “%s”: %s"), self->path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE, zr_vfs_register ());
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", self->db, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (dest);
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+        }
+    }
+  if (rc != SQLITE_OK)
+    {
+      _zr_database_set_error (dest, rc, _("Could not restore the library"), error);
+      sqlite3_close (dest);
+      g_unlink (tmp);
+      return FALSE;
+    }
+  sqlite3_close (dest);
+
+  /* link(), not rename(): a file that appeared at the path is kept */
+  if (link (tmp, self->path) != 0)
+    {
+      saved = errno;
+      g_unlink (tmp);
+      g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_FAILED,
+                   _("Could not restore the library “%s”: %s"), self->path, g_strerror (saved));
+      return FALSE;
+    }
+  g_unlink (tmp);
+  return TRUE;
+}
+
 gint64
 zr_database_get_data_version (ZrDatabase *self)
 {

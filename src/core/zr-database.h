@@ -49,6 +49,10 @@ gboolean    zr_database_check_integrity   (ZrDatabase   *self,
  * while open, or its -shm removed: see zr-database.c */
 gboolean    zr_database_check_file        (ZrDatabase   *self,
                                            GError      **error);
+/* The library deleted while open: writes what this connection still reads
+ * to a new file at its path (never over an existing file) */
+gboolean    zr_database_restore_deleted   (ZrDatabase   *self,
+                                           GError      **error);
 
 char       *zr_database_dup_default_path  (void);
 /* Renames a damaged library file (and its -wal/-shm) to

@@ -47,6 +47,7 @@
 #define SHARED_SIZE    510
 #define SHM_BASE       ((22 + SQLITE_SHM_NLOCK) * 4)   /* 120: first WAL lock slot */
 #define SHM_DMS        (SHM_BASE + SQLITE_SHM_NLOCK)   /* 128: dead-man switch */
+#define WAL_CKPT_LOCK  1                               /* wal.c: after WAL_WRITE_LOCK 0 */
 
 typedef struct
 {
@@ -437,6 +438,8 @@ ofd_file_control (sqlite3_file *file,
     case SQLITE_FCNTL_LOCKSTATE:
       *(int *) arg = self->lock;
       return SQLITE_OK;
+    case SQLITE_FCNTL_EXTERNAL_READER:
+      return SQLITE_NOTFOUND;   /* "unix" would answer for its own index, not ours */
     case SQLITE_FCNTL_HAS_MOVED:
       *(int *) arg = file_state (self) != ZR_VFS_FILE_OK;
       return SQLITE_OK;
@@ -646,11 +649,15 @@ ofd_shm_lock (sqlite3_file *file,
     type = F_RDLCK;
   else
     {
-      /* the write lock, a checkpoint, recovery, a log restart: only on the
-       * files this connection opened */
-      int rc = check_unmoved (self);
-      if (rc != SQLITE_OK)
-        return rc;
+      /* The write lock (slot 0) and the checkpoint lock (slot 1): only on
+       * the files this connection opened. The other slots (recovery, read
+       * marks) only change the index in memory: reads go on. */
+      if (offset <= WAL_CKPT_LOCK)
+        {
+          int rc = check_unmoved (self);
+          if (rc != SQLITE_OK)
+            return rc;
+        }
       type = F_WRLCK;
     }
 

@@ -44,6 +44,7 @@ struct _ZrWindow
   GtkRevealer          *sample_revealer;
   GtkRevealer          *lost_revealer;
   GtkLabel             *lost_label;
+  GtkWidget            *restore_button;
   GtkStack             *list_stack;
   GtkLabel             *count_label;
   GtkListView          *list_view;

@@ -12,6 +12,7 @@
 #include "zr-import-dialog.h"
 #include "zr-search.h"
 #include "zr-stats.h"
+#include "zr-vfs.h"
 #include "zr-window-private.h"
 
 #define SEARCH_LIMIT 2000
@@ -558,10 +559,14 @@ check_library_file (ZrWindow *self)
     return TRUE;
 
   self->library_problem = g_strdup (error->message);
-  text = g_strdup_printf ("%s\n%s", error->message,
+  text = g_strdup_printf ("%s\n\n%s", error->message,
                           _("The window still shows what the library held. Open the library again to use "
                             "the file now at its place; until then nothing is imported or saved."));
   gtk_label_set_text (self->lost_label, text);
+  /* a deleted library can be written back from what the window still has */
+  gtk_widget_set_visible (self->restore_button,
+                          zr_vfs_check_file (zr_database_get_handle (zr_library_get_database (real)))
+                          == ZR_VFS_FILE_DELETED);
   gtk_revealer_set_reveal_child (self->lost_revealer, TRUE);
   return FALSE;
 }
@@ -593,6 +598,28 @@ reopen_library_action (GtkWidget  *widget,
   g_clear_pointer (&self->library_problem, g_free);
   gtk_revealer_set_reveal_child (self->lost_revealer, FALSE);
   zr_window_set_library (self, zr_application_get_library (app), FALSE);
+}
+
+static void
+restore_library_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  ZrWindow *self = ZR_WINDOW (widget);
+  ZrApplication *app = ZR_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  ZrLibrary *real = zr_application_get_library (app);
+  g_autoptr(GError) error = NULL;
+
+  if (real == NULL || !zr_database_restore_deleted (zr_library_get_database (real), &error))
+    {
+      g_autofree char *msg = g_strdup_printf (_("Could not restore the library: %s"),
+                                              error != NULL ? error->message : "");
+      zr_window_show_notice (self, msg);
+      return;
+    }
+  reopen_library_action (widget, "win.reopen-library", NULL);
+  if (self->library_problem == NULL)
+    zr_window_show_notice (self, _("The library was restored"));
 }
 
 /* Import */
@@ -1002,6 +1029,7 @@ zr_window_class_init (ZrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZrWindow, sample_revealer);
   gtk_widget_class_bind_template_child (widget_class, ZrWindow, lost_revealer);
   gtk_widget_class_bind_template_child (widget_class, ZrWindow, lost_label);
+  gtk_widget_class_bind_template_child (widget_class, ZrWindow, restore_button);
   gtk_widget_class_bind_template_child (widget_class, ZrWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, ZrWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, ZrWindow, list_view);
@@ -1025,6 +1053,7 @@ zr_window_class_init (ZrWindowClass *klass)
 
   _zr_window_class_actions_init (klass);
   gtk_widget_class_install_action (widget_class, "win.reopen-library", NULL, reopen_library_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-library", NULL, restore_library_action);
 }
 
 static void

@@ -110,9 +110,11 @@ assert_library_has_rows (const char *path,
 
 /* ---- other processes: this test program run again with --child ---- */
 
+/* @library: set to the app's own connection object, if that is how */
 static sqlite3 *
-child_open (const char *how,
-            const char *path)
+child_open (const char  *how,
+            const char  *path,
+            ZrDatabase **library)
 {
   sqlite3 *db = NULL;
 
@@ -120,16 +122,14 @@ child_open (const char *how,
     {
       /* the command-line tool */
       g_autoptr(GError) error = NULL;
-      ZrDatabase *library = zr_database_open (path, &error);
 
-      if (library == NULL)
+      *library = zr_database_open (path, &error);
+      if (*library == NULL)
         {
           g_printerr ("child: %s\n", error->message);
           exit (3);
         }
-      /* keep the connection; the object is leaked on purpose and the
-       * connection closed by the caller with sqlite3_close_v2() */
-      db = zr_database_get_handle (library);
+      db = zr_database_get_handle (*library);
     }
   else
     {
@@ -146,7 +146,8 @@ static int
 child_main (const char *how,
             const char *path)
 {
-  sqlite3 *db = child_open (how, path);
+  ZrDatabase *library = NULL;
+  sqlite3 *db = child_open (how, path, &library);
 
   if (g_str_has_prefix (how, "read"))
     {
@@ -168,7 +169,10 @@ child_main (const char *how,
       if (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
         return 5;
     }
-  sqlite3_close_v2 (db);
+  if (library != NULL)
+    g_object_unref (library);
+  else
+    sqlite3_close_v2 (db);
   return 0;
 }
 
@@ -334,6 +338,17 @@ test_other_process_excludes (gconstpointer data)
   child = spawn_child (child_how, path);
   wait_for_ready (child);
 
+  /* a connection that arrives while the child is attached joins its
+   * index (it must not take itself for the first and reset it) */
+  {
+    g_autoptr(ZrDatabase) late = open_with_table (path);
+    sqlite3 *hl = zr_database_get_handle (late);
+
+    g_assert_cmpint (query_int (hl, "SELECT count(*) FROM t"), ==, 5);
+    sqlite3_busy_timeout (hl, 0);
+    g_assert_cmpint (sqlite3_exec (hl, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_BUSY);
+  }
+
   /* readers go on while it writes */
   g_assert_cmpint (query_int (h, "SELECT count(*) FROM t"), ==, 5);
   sqlite3_busy_timeout (h, 0);
@@ -461,6 +476,9 @@ test_deleted_library_noticed (void)
   g_assert_false (insert_rows (window, 20, 5, &error));
   g_assert_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_MOVED);
   g_clear_error (&error);
+  /* what it held can still be read (the window goes on showing it) */
+  for (int i = 0; i < 3; i++)
+    g_assert_cmpint (query_int (zr_database_get_handle (window), "SELECT count(*) FROM t"), ==, 20);
 
   /* its index is gone with it: a new library at the path starts clean,
    * and the old connection closing leaves it alone */
@@ -474,6 +492,70 @@ test_deleted_library_noticed (void)
   g_assert_no_error (error);
   g_clear_object (&fresh);
   assert_library_has_rows (path, 6);
+  zr_test_rmdir (dir);
+}
+
+/* Deleted by mistake: what the window still holds is written back */
+static void
+test_deleted_library_restored (void)
+{
+  g_autofree char *dir = zr_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "lib.db", NULL);
+  g_autoptr(ZrDatabase) window = open_with_table (path);
+  g_autoptr(GError) error = NULL;
+
+  /* some of it checkpointed into the file, some only in the log */
+  g_assert_true (insert_rows (window, 0, 20, &error));
+  g_assert_cmpint (sqlite3_wal_checkpoint_v2 (zr_database_get_handle (window), NULL,
+                                              SQLITE_CHECKPOINT_PASSIVE, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (insert_rows (window, 20, 20, &error));
+  g_assert_no_error (error);
+
+  /* nothing to restore while the file is there */
+  g_assert_false (zr_database_restore_deleted (window, &error));
+  g_assert_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_FAILED);
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_false (zr_database_check_file (window, &error));
+  g_clear_error (&error);
+
+  g_assert_true (zr_database_restore_deleted (window, &error));
+  g_assert_no_error (error);
+  g_clear_object (&window);
+  assert_library_has_rows (path, 40);
+
+  /* and it opens as a library again, and takes writes */
+  window = open_with_table (path);
+  g_assert_true (insert_rows (window, 40, 2, &error));
+  g_assert_no_error (error);
+  g_clear_object (&window);
+  assert_library_has_rows (path, 42);
+  zr_test_rmdir (dir);
+}
+
+/* ... but never over a file that appeared at the path meanwhile */
+static void
+test_restore_never_replaces (void)
+{
+  g_autofree char *dir = zr_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "lib.db", NULL);
+  g_autoptr(ZrDatabase) window = open_with_table (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (insert_rows (window, 0, 5, &error));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_false (zr_database_check_file (window, &error));
+  g_clear_error (&error);
+  g_assert_true (g_file_set_contents (path, "someone else's", -1, &error));
+
+  g_assert_false (zr_database_restore_deleted (window, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_object (&window);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_cmpstr (contents, ==, "someone else's");
   zr_test_rmdir (dir);
 }
 
@@ -534,6 +616,7 @@ test_removed_index_noticed (void)
   g_assert_false (insert_rows (window, 30, 5, &error));
   g_assert_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_MOVED);
   g_clear_error (&error);
+  g_assert_cmpint (query_int (zr_database_get_handle (window), "SELECT count(*) FROM t"), ==, 30);
   g_clear_object (&window);
 
   assert_library_has_rows (path, 30);
@@ -573,6 +656,8 @@ test_import_into_deleted_library_fails (void)
   g_autoptr(ZrImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_assert_true (g_file_test (page_a, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (page_b, G_FILE_TEST_IS_REGULAR));
   report = zr_library_import (library, pages, delete_during_import_cb, path, NULL, &error);
   g_assert_null (report);
   g_assert_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_MOVED);
@@ -603,6 +688,8 @@ main (int   argc,
                         test_other_process_excludes);
   g_test_add_func ("/core/vfs/many-writers", test_many_writers);
   g_test_add_func ("/core/vfs/deleted-library-noticed", test_deleted_library_noticed);
+  g_test_add_func ("/core/vfs/deleted-library-restored", test_deleted_library_restored);
+  g_test_add_func ("/core/vfs/restore-never-replaces", test_restore_never_replaces);
   g_test_add_func ("/core/vfs/replaced-library-noticed", test_replaced_library_noticed);
   g_test_add_func ("/core/vfs/removed-index-noticed", test_removed_index_noticed);
   g_test_add_func ("/core/vfs/import-into-deleted-library-fails", test_import_into_deleted_library_fails);

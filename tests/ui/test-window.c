@@ -980,6 +980,34 @@ test_library_deleted (Fixture       *f,
   g_assert_cmpuint (zr_library_count (check, NULL, NULL), ==, g_list_model_get_n_items (model));
 }
 
+/* Deleted by mistake while the window shows it: "Restore the Library"
+ * writes back everything the window still held */
+static void
+test_library_restored (Fixture       *f,
+                       gconstpointer  data)
+{
+  GListModel *model = zr_window_get_article_model (f->window);
+  guint before = g_list_model_get_n_items (model);
+  g_autoptr(ZrLibrary) check = NULL;
+  gint64 start;
+
+  g_assert_cmpuint (before, >, 0);
+  g_assert_cmpint (g_unlink (f->db_path), ==, 0);
+  start = g_get_monotonic_time ();
+  while (zr_window_get_library_problem (f->window) == NULL &&
+         g_get_monotonic_time () - start < 10 * G_USEC_PER_SEC)
+    zr_test_spin (100);
+  g_assert_nonnull (zr_window_get_library_problem (f->window));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.restore-library", NULL);
+  g_assert_null (zr_window_get_library_problem (f->window));
+  g_assert_true (g_file_test (f->db_path, G_FILE_TEST_IS_REGULAR));
+  zr_test_spin (200);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, before);
+  check = open_library (f->db_path);
+  g_assert_cmpuint (zr_library_count (check, NULL, NULL), ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1013,6 +1041,7 @@ main (int   argc,
   g_test_add ("/ui/window/import-folders", Fixture, NULL, fixture_setup, test_import_folders, fixture_teardown);
   g_test_add ("/ui/window/sees-other-imports", Fixture, NULL, fixture_setup, test_sees_other_imports, fixture_teardown);
   g_test_add ("/ui/window/library-deleted", Fixture, NULL, fixture_setup, test_library_deleted, fixture_teardown);
+  g_test_add ("/ui/window/library-restored", Fixture, NULL, fixture_setup, test_library_restored, fixture_teardown);
   g_test_add ("/ui/window/translated", Fixture, NULL, fixture_setup, test_translated, fixture_teardown);
 
   return g_test_run ();
