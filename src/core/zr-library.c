@@ -32,6 +32,7 @@ struct _ZrLibrary
   ZrClassifier *classifier;
   guint         skip_index : 1;
   guint         in_batch : 1;     /* zr_library_import holds the transaction */
+  guint         paths_resolved : 1;
 };
 
 G_DEFINE_FINAL_TYPE (ZrLibrary, zr_library, G_TYPE_OBJECT)
@@ -624,6 +625,86 @@ rename_source (ZrDatabase    *db,
   return step_done (db, clip, error);
 }
 
+/* The settings key that says every stored path was resolved. */
+#define PATHS_RESOLVED_KEY "source-paths"
+
+/* Libraries written before files were known by their real path hold the
+ * path each was named by, symbolic links and all: the same file named
+ * another way was then a new file. Once per library, every stored path that
+ * resolves to another one is given its real path (a file that is gone
+ * keeps its; a name already taken by the same file stays with that
+ * record). */
+static gboolean
+resolve_stored_paths (ZrLibrary  *self,
+                      GError    **error)
+{
+  ZrDatabase *db = self->db;
+  gboolean own_transaction = sqlite3_get_autocommit (zr_database_get_handle (db));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  gboolean done;
+  int rc;
+
+  stmt = _zr_stmt (db, "SELECT EXISTS (SELECT 1 FROM settings WHERE key = '" PATHS_RESOLVED_KEY "')", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  done = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 1;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return _zr_database_set_error (zr_database_get_handle (db), rc, _("Could not read the library"), error);
+  if (done)
+    return TRUE;
+
+  if (own_transaction && !zr_database_begin (db, error))
+    return FALSE;
+  stmt = _zr_stmt (db, "SELECT id, path FROM sources"
+                       " WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = '" PATHS_RESOLVED_KEY "')", error);
+  if (stmt == NULL)
+    goto fail;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+      g_ptr_array_add (paths, g_strdup (_zr_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _zr_database_set_error (zr_database_get_handle (db), rc, _("Could not read the library"), error);
+      goto fail;
+    }
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      g_autofree char *real = dup_source_path (path);
+      g_auto(StoredSource) taken = { -1, NULL, NULL, NULL };
+
+      if (g_strcmp0 (real, path) == 0)
+        continue;
+      if (!lookup_source (db, real, real, &taken, error))
+        goto fail;
+      if (taken.id < 0 && !rename_source (db, g_array_index (ids, gint64, i), path, real, error))
+        goto fail;
+    }
+
+  {
+    PREPARE (mark, "INSERT OR REPLACE INTO settings (key, value) VALUES ('" PATHS_RESOLVED_KEY "', 'real')");
+    if (!step_done (db, mark, error))
+      goto fail;
+  }
+  if (own_transaction && !zr_database_commit (db, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  if (own_transaction)
+    zr_database_rollback (db);
+  return FALSE;
+}
+
 typedef struct
 {
   char    *encoding;
@@ -765,6 +846,13 @@ zr_library_import_file (ZrLibrary   *self,
     }
   if (!read_file (real, &contents, &len, error))
     return FALSE;
+
+  if (!self->paths_resolved)
+    {
+      if (!resolve_stored_paths (self, error))
+        return FALSE;
+      self->paths_resolved = TRUE;
+    }
 
   hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
 
