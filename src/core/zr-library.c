@@ -142,12 +142,13 @@ compare_strings (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* @chain: the real paths of the folders being read, outermost first */
 static void
 collect_dir (const char *dir_path,
              GHashTable *visited,
+             GPtrArray  *chain,
              GPtrArray  *files,
-             GPtrArray  *failed,
-             guint       depth)
+             GPtrArray  *failed)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDir) dir = NULL;
@@ -161,20 +162,22 @@ collect_dir (const char *dir_path,
       add_failure (failed, dir_path, g_strerror (errno));
       return;
     }
-  if (g_hash_table_contains (visited, real) || depth > 64)
+  if (g_ptr_array_find_with_equal_func (chain, real, g_str_equal, NULL) || chain->len > 64)
     {
       add_failure (failed, dir_path, _("Skipped: this folder links back to a folder already read (a symbolic link loop)"));
       return;
     }
-  g_hash_table_add (visited, g_steal_pointer (&real));
+  /* The same folder reached a second way (a symbolic link to it, or named
+   * twice): its files are the same files, already listed. */
+  if (g_hash_table_contains (visited, real))
+    return;
+  g_hash_table_add (visited, g_strdup (real));
+  g_ptr_array_add (chain, g_steal_pointer (&real));
 
   dir = g_dir_open (dir_path, 0, &error);
   if (dir == NULL)
-    {
-      add_failure (failed, dir_path, error->message);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
+    add_failure (failed, dir_path, error->message);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
   g_ptr_array_sort (names, compare_strings);
   for (guint i = 0; i < names->len; i++)
@@ -185,12 +188,13 @@ collect_dir (const char *dir_path,
       if (n[0] == '.')
         continue;
       if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        collect_dir (child, visited, files, failed, depth + 1);
+        collect_dir (child, visited, chain, files, failed);
       else if (is_page_file_name (n))
         g_ptr_array_add (files, g_steal_pointer (&child));
       else if (g_file_test (child, G_FILE_TEST_IS_SYMLINK) && !g_file_test (child, G_FILE_TEST_EXISTS))
         add_failure (failed, child, _("Broken symbolic link"));
     }
+  g_ptr_array_set_size (chain, chain->len - 1);
 }
 
 /**
@@ -206,7 +210,8 @@ zr_library_collect_files (const char * const *paths,
                           GPtrArray          *failed)
 {
   GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) visited = g_hash_table_new_full (g_str_hash, g_str_equal, free, NULL);
+  g_autoptr(GHashTable) visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) chain = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
     {
@@ -226,7 +231,7 @@ zr_library_collect_files (const char * const *paths,
       if (S_ISDIR (st.st_mode))
         {
           guint before = files->len;
-          collect_dir (abs, visited, files, failed, 0);
+          collect_dir (abs, visited, chain, files, failed);
           /* keep the folder's own order stable */
           if (files->len > before)
             {

@@ -673,6 +673,34 @@ test_cancel_keeps_what_was_imported (Fixture       *f,
 /* A page reached through a symbolic link to its folder, or to the file
  * itself, is the same file: stored once, under its real path, found
  * unchanged. Before, each way in made a second copy of every record. */
+/* A folder named twice, or once more through a symbolic link to it, is read
+ * once and is no error; a link back to a folder being read still is. */
+static void
+test_folder_named_twice_read_once (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *a = fixture_path ("page-a.txt");
+  g_autofree char *real_dir = g_build_filename (f->dir, "pages", NULL);
+  g_autofree char *link_dir = g_build_filename (f->dir, "linked", NULL);
+  g_autofree char *inner_link = g_build_filename (f->dir, "other", "to-pages", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other", NULL);
+  g_autofree char *page = g_build_filename (real_dir, "p.txt", NULL);
+  g_autoptr(GPtrArray) failed = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_import_failure_free);
+  g_autoptr(GPtrArray) files = NULL;
+  const char *paths[] = { real_dir, link_dir, real_dir, other, NULL };
+
+  g_assert_cmpint (g_mkdir (real_dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (other, 0700), ==, 0);
+  zr_test_copy_file (a, page);
+  g_assert_cmpint (symlink (real_dir, link_dir), ==, 0);
+  g_assert_cmpint (symlink (real_dir, inner_link), ==, 0);
+
+  files = zr_library_collect_files (paths, failed);
+  g_assert_cmpuint (files->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (files, 0), ==, page);
+  g_assert_cmpuint (failed->len, ==, 0);
+}
+
 static void
 test_symlinked_path_is_one_file (Fixture       *f,
                                  gconstpointer  data)
@@ -845,6 +873,7 @@ main (int   argc,
   ADD ("/core/library/filter-by-district", test_filter_by_district);
   ADD ("/core/library/symlink-loop", test_symlink_loop);
   ADD ("/core/library/symlinked-path-is-one-file", test_symlinked_path_is_one_file);
+  ADD ("/core/library/folder-named-twice-read-once", test_folder_named_twice_read_once);
   ADD ("/core/library/old-unresolved-path-still-matches", test_old_unresolved_path_still_matches);
   ADD ("/core/library/old-unresolved-path-resolved-once", test_old_unresolved_path_resolved_once);
   ADD ("/core/library/reclassify-is-stable", test_reclassify_is_stable);
