@@ -897,10 +897,18 @@ zr_library_import_file (ZrLibrary   *self,
     }
   else if (ok)
     {
-      if (work.page == NULL)
-        ok = analyse_source (self, contents, len, forced_encoding, stored.override, basename,
-                             &work, &override_dropped, error);
-      if (ok && stored.id >= 0 && g_strcmp0 (stored.path, real) != 0)
+      /* Found unchanged before, changed now: analysed late, under the lock.
+       * A file that cannot be read fails alone; nothing of it was written,
+       * and the batch goes on. */
+      if (work.page == NULL &&
+          !analyse_source (self, contents, len, forced_encoding, stored.override, basename,
+                           &work, &override_dropped, error))
+        {
+          if (!self->in_batch)
+            zr_database_rollback (db);
+          return FALSE;
+        }
+      if (stored.id >= 0 && g_strcmp0 (stored.path, real) != 0)
         ok = rename_source (db, stored.id, stored.path, real, error);
       ok = ok && write_page (db, real, basename, hash, work.encoding, forced_encoding,
                              override_dropped ? NULL : stored.override, len,
