@@ -27,6 +27,7 @@ struct _ZrDatabase
   guint64     generation;   /* bumped on each commit and write (zr_database_get_generation) */
   gboolean    in_memory;
   gboolean    backup_checked;   /* the daily backup was considered on this connection */
+  gint64      busy_since;   /* when the current wait for a lock began */
 };
 
 G_DEFINE_FINAL_TYPE (ZrDatabase, zr_database, G_TYPE_OBJECT)
@@ -998,6 +999,26 @@ fail:
   return FALSE;
 }
 
+/* Waits for another connection's lock for up to BUSY_TIMEOUT_MS, trying
+ * again every millisecond. SQLite's own timeout sleeps longer and longer
+ * between tries (up to 100 ms): a second import of the same folder then
+ * kept missing the few milliseconds between the first import's batches
+ * (half a second each) and gave up with “database is locked”. */
+static int
+busy_handler (void *data,
+              int   count)
+{
+  ZrDatabase *self = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (count == 0)
+    self->busy_since = now;
+  if (now - self->busy_since >= (gint64) BUSY_TIMEOUT_MS * 1000)
+    return 0;
+  g_usleep (1000);
+  return 1;
+}
+
 /* Switching a new library to write-ahead logging takes an exclusive lock
  * and SQLite does not wait for it through the busy handler: a second
  * process opening the same new library at that moment got SQLITE_BUSY.
@@ -1073,7 +1094,7 @@ zr_database_open (const char  *path,
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_handler (self->db, busy_handler, self);
   /* Nothing is written back from a log until the file is known to be ours */
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 

@@ -33,6 +33,7 @@ struct _ZrLibrary
   ZrClassifier *classifier;
   guint         skip_index : 1;
   guint         in_batch : 1;     /* zr_library_import is running */
+  guint         paths_resolved : 1;
 };
 
 G_DEFINE_FINAL_TYPE (ZrLibrary, zr_library, G_TYPE_OBJECT)
@@ -142,12 +143,13 @@ compare_strings (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* @chain: the real paths of the folders being read, outermost first */
 static void
 collect_dir (const char *dir_path,
              GHashTable *visited,
+             GPtrArray  *chain,
              GPtrArray  *files,
-             GPtrArray  *failed,
-             guint       depth)
+             GPtrArray  *failed)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDir) dir = NULL;
@@ -161,20 +163,22 @@ collect_dir (const char *dir_path,
       add_failure (failed, dir_path, g_strerror (errno));
       return;
     }
-  if (g_hash_table_contains (visited, real) || depth > 64)
+  if (g_ptr_array_find_with_equal_func (chain, real, g_str_equal, NULL) || chain->len > 64)
     {
       add_failure (failed, dir_path, _("Skipped: this folder links back to a folder already read (a symbolic link loop)"));
       return;
     }
-  g_hash_table_add (visited, g_steal_pointer (&real));
+  /* The same folder reached a second way (a symbolic link to it, or named
+   * twice): its files are the same files, already listed. */
+  if (g_hash_table_contains (visited, real))
+    return;
+  g_hash_table_add (visited, g_strdup (real));
+  g_ptr_array_add (chain, g_steal_pointer (&real));
 
   dir = g_dir_open (dir_path, 0, &error);
   if (dir == NULL)
-    {
-      add_failure (failed, dir_path, error->message);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
+    add_failure (failed, dir_path, error->message);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
   g_ptr_array_sort (names, compare_strings);
   for (guint i = 0; i < names->len; i++)
@@ -185,12 +189,13 @@ collect_dir (const char *dir_path,
       if (n[0] == '.')
         continue;
       if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        collect_dir (child, visited, files, failed, depth + 1);
+        collect_dir (child, visited, chain, files, failed);
       else if (is_page_file_name (n))
         g_ptr_array_add (files, g_steal_pointer (&child));
       else if (g_file_test (child, G_FILE_TEST_IS_SYMLINK) && !g_file_test (child, G_FILE_TEST_EXISTS))
         add_failure (failed, child, _("Broken symbolic link"));
     }
+  g_ptr_array_set_size (chain, chain->len - 1);
 }
 
 /**
@@ -206,7 +211,8 @@ zr_library_collect_files (const char * const *paths,
                           GPtrArray          *failed)
 {
   GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) visited = g_hash_table_new_full (g_str_hash, g_str_equal, free, NULL);
+  g_autoptr(GHashTable) visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) chain = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
     {
@@ -226,7 +232,7 @@ zr_library_collect_files (const char * const *paths,
       if (S_ISDIR (st.st_mode))
         {
           guint before = files->len;
-          collect_dir (abs, visited, files, failed, 0);
+          collect_dir (abs, visited, chain, files, failed);
           /* keep the folder's own order stable */
           if (files->len > before)
             {
@@ -623,6 +629,86 @@ rename_source (ZrDatabase    *db,
   return step_done (db, clip, error);
 }
 
+/* The settings key that says every stored path was resolved. */
+#define PATHS_RESOLVED_KEY "source-paths"
+
+/* Libraries written before files were known by their real path hold the
+ * path each was named by, symbolic links and all: the same file named
+ * another way was then a new file. Once per library, every stored path that
+ * resolves to another one is given its real path (a file that is gone
+ * keeps its; a name already taken by the same file stays with that
+ * record). */
+static gboolean
+resolve_stored_paths (ZrLibrary  *self,
+                      GError    **error)
+{
+  ZrDatabase *db = self->db;
+  gboolean own_transaction = sqlite3_get_autocommit (zr_database_get_handle (db));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  gboolean done;
+  int rc;
+
+  stmt = _zr_stmt (db, "SELECT EXISTS (SELECT 1 FROM settings WHERE key = '" PATHS_RESOLVED_KEY "')", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  done = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 1;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return _zr_database_set_error (zr_database_get_handle (db), rc, _("Could not read the library"), error);
+  if (done)
+    return TRUE;
+
+  if (own_transaction && !zr_database_begin (db, error))
+    return FALSE;
+  stmt = _zr_stmt (db, "SELECT id, path FROM sources"
+                       " WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = '" PATHS_RESOLVED_KEY "')", error);
+  if (stmt == NULL)
+    goto fail;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+      g_ptr_array_add (paths, g_strdup (_zr_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _zr_database_set_error (zr_database_get_handle (db), rc, _("Could not read the library"), error);
+      goto fail;
+    }
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      g_autofree char *real = dup_source_path (path);
+      g_auto(StoredSource) taken = { -1, NULL, NULL, NULL };
+
+      if (g_strcmp0 (real, path) == 0)
+        continue;
+      if (!lookup_source (db, real, real, &taken, error))
+        goto fail;
+      if (taken.id < 0 && !rename_source (db, g_array_index (ids, gint64, i), path, real, error))
+        goto fail;
+    }
+
+  {
+    PREPARE (mark, "INSERT OR REPLACE INTO settings (key, value) VALUES ('" PATHS_RESOLVED_KEY "', 'real')");
+    if (!step_done (db, mark, error))
+      goto fail;
+  }
+  if (own_transaction && !zr_database_commit (db, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  if (own_transaction)
+    zr_database_rollback (db);
+  return FALSE;
+}
+
 /* A page read, decoded, parsed and analysed, not yet written: the slow
  * part of an import, done without holding the write lock. */
 typedef struct
@@ -758,6 +844,13 @@ prepare_file (ZrLibrary   *self,
   if (!read_file (p->real, &p->contents, &p->len, error))
     return NULL;
 
+  if (!self->paths_resolved)
+    {
+      if (!resolve_stored_paths (self, error))
+        return NULL;
+      self->paths_resolved = TRUE;
+    }
+
   p->hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) p->contents, p->len);
 
   if (!lookup_source (db, p->real, p->named, &stored, error))
@@ -783,11 +876,15 @@ prepare_file (ZrLibrary   *self,
 /* Writes @p inside the caller's transaction. The source is looked up
  * again under the write lock: another program (a second import of the same
  * folder), or an earlier file of the same batch, may have imported the same
- * file since it was read (then it is unchanged). */
+ * file since it was read (then it is unchanged). A file found unchanged
+ * before and changed now is analysed here; if it cannot be read, it fails
+ * alone (@file_error set, nothing of it written, %TRUE returned) and the
+ * transaction goes on. %FALSE: the library failed (@error). */
 static gboolean
 write_prepared (ZrLibrary  *self,
                 Prepared   *p,
                 gboolean   *out_unchanged,
+                GError    **file_error,
                 GError    **error)
 {
   ZrDatabase *db = self->db;
@@ -802,8 +899,11 @@ write_prepared (ZrLibrary  *self,
       return g_strcmp0 (stored.path, p->real) == 0 ||
              rename_source (db, stored.id, stored.path, p->real, error);
     }
-  if (p->page == NULL && !analyse_source (self, p, stored.override, error))
-    return FALSE;
+  if (p->page == NULL && !analyse_source (self, p, stored.override, file_error))
+    {
+      prepared_clear_analysis (p);
+      return TRUE;
+    }
   if (stored.id >= 0 && g_strcmp0 (stored.path, p->real) != 0 &&
       !rename_source (db, stored.id, stored.path, p->real, error))
     return FALSE;
@@ -837,6 +937,7 @@ zr_library_import_file (ZrLibrary   *self,
                         GError     **error)
 {
   g_autoptr(Prepared) prepared = NULL;
+  g_autoptr(GError) file_error = NULL;
   gboolean unchanged = FALSE;
 
   g_return_val_if_fail (ZR_IS_LIBRARY (self), FALSE);
@@ -857,10 +958,13 @@ zr_library_import_file (ZrLibrary   *self,
 
   if (!zr_database_begin (self->db, error))
     return FALSE;
-  if (!write_prepared (self, prepared, &unchanged, error) ||
+  if (!write_prepared (self, prepared, &unchanged, &file_error, error) ||
+      file_error != NULL ||
       !zr_database_commit (self->db, error))
     {
       zr_database_rollback (self->db);
+      if (file_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&file_error));
       return FALSE;
     }
   if (out_unchanged)
@@ -968,14 +1072,17 @@ write_batch (ZrLibrary       *self,
   for (guint i = 0; i < batch->len; i++)
     {
       Prepared *prepared = g_ptr_array_index (batch, i);
+      g_autoptr(GError) file_error = NULL;
       gboolean same = FALSE;
 
-      if (!write_prepared (self, prepared, &same, error))
+      if (!write_prepared (self, prepared, &same, &file_error, error))
         {
           zr_database_rollback (self->db);
           return FALSE;
         }
-      if (same)
+      if (file_error != NULL)
+        add_failure (report->failed, prepared->named, file_error->message);
+      else if (same)
         unchanged++;
       else
         {

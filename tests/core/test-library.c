@@ -676,6 +676,34 @@ test_cancel_keeps_what_was_imported (Fixture       *f,
 /* A page reached through a symbolic link to its folder, or to the file
  * itself, is the same file: stored once, under its real path, found
  * unchanged. Before, each way in made a second copy of every record. */
+/* A folder named twice, or once more through a symbolic link to it, is read
+ * once and is no error; a link back to a folder being read still is. */
+static void
+test_folder_named_twice_read_once (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *a = fixture_path ("page-a.txt");
+  g_autofree char *real_dir = g_build_filename (f->dir, "pages", NULL);
+  g_autofree char *link_dir = g_build_filename (f->dir, "linked", NULL);
+  g_autofree char *inner_link = g_build_filename (f->dir, "other", "to-pages", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other", NULL);
+  g_autofree char *page = g_build_filename (real_dir, "p.txt", NULL);
+  g_autoptr(GPtrArray) failed = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_import_failure_free);
+  g_autoptr(GPtrArray) files = NULL;
+  const char *paths[] = { real_dir, link_dir, real_dir, other, NULL };
+
+  g_assert_cmpint (g_mkdir (real_dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (other, 0700), ==, 0);
+  zr_test_copy_file (a, page);
+  g_assert_cmpint (symlink (real_dir, link_dir), ==, 0);
+  g_assert_cmpint (symlink (real_dir, inner_link), ==, 0);
+
+  files = zr_library_collect_files (paths, failed);
+  g_assert_cmpuint (files->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (files, 0), ==, page);
+  g_assert_cmpuint (failed->len, ==, 0);
+}
+
 static void
 test_symlinked_path_is_one_file (Fixture       *f,
                                  gconstpointer  data)
@@ -931,6 +959,66 @@ test_writer_during_import (Fixture       *f,
   g_clear_object (&w.other);
 }
 
+/* The same file named another way than an older version stored it: the
+ * stored paths are resolved once, so importing the file by its real path
+ * finds it (no second copy). */
+static void
+test_old_unresolved_path_resolved_once (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autofree char *a = fixture_path ("page-a.txt");
+  g_autoptr(ZrPage) pa = parse_fixture ("page-a.txt");
+  g_autofree char *real_dir = g_build_filename (f->dir, "pages", NULL);
+  g_autofree char *link_dir = g_build_filename (f->dir, "linked", NULL);
+  g_autofree char *page = g_build_filename (real_dir, "p.txt", NULL);
+  g_autofree char *gone = g_build_filename (link_dir, "gone.txt", NULL);
+  g_autofree char *through_dir = g_build_filename (link_dir, "p.txt", NULL);
+  g_autofree char *stored = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(ZrLibrary) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = zr_database_get_handle (zr_library_get_database (f->library));
+  sqlite3_stmt *stmt = NULL;
+  char *resolved = NULL;
+  gboolean unchanged = FALSE;
+
+  g_assert_cmpint (g_mkdir (real_dir, 0700), ==, 0);
+  zr_test_copy_file (a, page);
+  g_assert_cmpint (symlink (real_dir, link_dir), ==, 0);
+  import_ok (f, page, FALSE, pa->records->len);
+
+  /* an older version's library: the file stored through the link, another
+   * file that no longer exists, and no mark that paths were resolved */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE sources SET path = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, through_dir, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO sources (path, name, content_hash, encoding, size, imported_at)"
+                                           " VALUES (?1, 'gone.txt', 'x', 'UTF-8', 1, 0)", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, gone, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  g_assert_true (zr_database_exec (zr_library_get_database (f->library), "DELETE FROM settings WHERE key = 'source-paths'", &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->library);
+
+  reopened = zr_test_open_library (f->db_path);
+  g_assert_true (zr_library_import_file (reopened, page, NULL, &unchanged, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (unchanged);
+  f->library = g_steal_pointer (&reopened);
+  g_assert_cmpint (sql_int (f->library, "SELECT count(*) FROM sources"), ==, 2);
+  g_assert_cmpint (sql_int (f->library, "SELECT count(*) FROM records"), ==, pa->records->len);
+
+  resolved = realpath (page, NULL);
+  g_assert_nonnull (resolved);
+  stored = sql_text (f->library, "SELECT path FROM sources WHERE name = 'p.txt'");
+  kept = sql_text (f->library, "SELECT path FROM sources WHERE name = 'gone.txt'");
+  g_assert_cmpstr (stored, ==, resolved);
+  g_assert_cmpstr (kept, ==, gone);
+  free (resolved);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -949,7 +1037,9 @@ main (int   argc,
   ADD ("/core/library/filter-by-district", test_filter_by_district);
   ADD ("/core/library/symlink-loop", test_symlink_loop);
   ADD ("/core/library/symlinked-path-is-one-file", test_symlinked_path_is_one_file);
+  ADD ("/core/library/folder-named-twice-read-once", test_folder_named_twice_read_once);
   ADD ("/core/library/old-unresolved-path-still-matches", test_old_unresolved_path_still_matches);
+  ADD ("/core/library/old-unresolved-path-resolved-once", test_old_unresolved_path_resolved_once);
   ADD ("/core/library/reclassify-is-stable", test_reclassify_is_stable);
   ADD ("/core/library/set-page", test_set_page);
   ADD ("/core/library/set-page-changes-only-what-is-given", test_set_page_changes_only_what_is_given);
