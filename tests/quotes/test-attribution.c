@@ -196,6 +196,29 @@ test_never_a_fragment (void)
   assert_said (q, "停水通知会提前两天发到各小区。", "市自来水公司客服中心负责人");
 }
 
+/* After the quote: the person doing something while speaking, the subject
+ * of a relative clause that 他 then stands for, a speech verb that is a
+ * word of its own (问题 has no 问 in it). */
+static void
+test_after_quote_clauses (void)
+{
+  const char *paras[] = {
+    "“原来蚕宝宝是吃桑叶长大的！”一名小学生捧着刚领到的蚕盒开心地说。",
+    "“以前周末只会睡懒觉，现在天天盼着来馆里帮忙。”在图书馆做志愿者的聂晓川是队伍里年纪最小的“馆员”，他说，这里让他找到了乐趣。",
+    "“能不能把开放时间延长到晚上九点，”有读者提议，“下班过来也能借书。”",
+    "“路修好了，出行方便多了。”解决好群众出行问题，是今年的重点工作。",
+    NULL
+  };
+  g_autoptr(GPtrArray) q = extract (paras);
+
+  g_assert_cmpuint (q->len, ==, 5);
+  assert_said (q, "原来蚕宝宝是吃桑叶长大的！", "一名小学生");
+  assert_said (q, "以前周末只会睡懒觉，现在天天盼着来馆里帮忙。", "聂晓川");
+  assert_said (q, "能不能把开放时间延长到晚上九点，", "读者");
+  assert_said (q, "下班过来也能借书。", "读者");
+  assert_said (q, "路修好了，出行方便多了。", NULL);
+}
+
 /* 有居民希望…，“…”: a wish names who speaks; a sign's words are no quote. */
 static void
 test_wish_and_sign (void)
@@ -246,6 +269,7 @@ main (int   argc,
   g_test_add_func ("/core/quotes/attribution/group-speakers", test_group_speakers);
   g_test_add_func ("/core/quotes/attribution/null-when-nobody-named", test_null_when_nobody_named);
   g_test_add_func ("/core/quotes/attribution/never-a-fragment", test_never_a_fragment);
+  g_test_add_func ("/core/quotes/attribution/after-quote-clauses", test_after_quote_clauses);
   g_test_add_func ("/core/quotes/attribution/wish-and-sign", test_wish_and_sign);
   g_test_add_func ("/core/quotes/attribution/interview", test_interview);
   return g_test_run ();

@@ -196,6 +196,11 @@ plain_description (const gunichar *s,
   start = e - len;
   if (start < a)
     return FALSE;
+  /* it ends in a word for a person (一名小学生, not 一名小学生捧) */
+  if (_zr_quotes_word_list_suffix (lx->descriptions, s, start, b) == NULL &&
+      _zr_quotes_word_list_suffix (lx->role_suffixes, s, start, b) == NULL &&
+      (char_flags (lx, s[b - 1]) & CHAR_PERSON_END) == 0)
+    return FALSE;
   if (start > a && s[start - 1] == 0x7684 /* 的 */)
     return TRUE;
   for (guint q = 0; q < G_N_ELEMENTS (counted); q++)
@@ -227,6 +232,19 @@ after_de (const gunichar *s,
   return FALSE;
 }
 
+/* A name alone right after 的 that was never met before: more often a
+ * thing (刚摘的黄瓜) than a person. */
+static gboolean
+doubtful_name (Reader         *r,
+               const gunichar *s,
+               glong           a,
+               glong           b,
+               const Person   *p)
+{
+  return p->kind == PERSON_NAME && p->bare && !g_hash_table_contains (r->known, p->speaker) &&
+         after_de (s, a, b, p->speaker);
+}
+
 /* The person a clause of s[a..end) begins with, taking the first clause
  * that begins with one: 民警罗某 in 民警罗某就带着辅警…, 市民 in
  * 一位刚办完事的市民在窗口前道谢. Clauses that begin with a preposition
@@ -256,6 +274,9 @@ sentence_subject (Reader         *r,
         ce++;
       for (guint q = 0; q < G_N_ELEMENTS (scene) && c < ce; q++)
         skip = skip || s[c] == scene[q];
+      /* but 在物流公司上班的鲁某: the person the scene describes */
+      if (skip && _zr_quotes_ucs4_has (s, c, ce, 0x7684 /* 的 */))
+        skip = FALSE;
       for (glong e = c + 2; !skip && e <= MIN (ce, c + MAX_SEGMENT); e++)
         {
           Person p;
@@ -263,8 +284,13 @@ sentence_subject (Reader         *r,
           _zr_quotes_parse_person (s, c, e, &p);
           /* the first person met, grown while it grows (民警 → 民警罗志 →
            * 民警罗志强) but not replaced by a later one (…的新生儿常住) */
-          if ((p.kind == PERSON_NAME && (!p.bare || g_hash_table_contains (r->known, p.speaker)) &&
-               (best.kind != PERSON_NAME || g_str_has_prefix (p.speaker, best.speaker))) ||
+          if ((p.kind == PERSON_NAME &&
+               (!p.bare || g_hash_table_contains (r->known, p.speaker) ||
+                (g_utf8_strlen (p.speaker, -1) == 3 && after_de (s, c, e, p.speaker))) &&
+               (best.kind == PERSON_NONE ||
+               (best.kind == PERSON_NAME && g_str_has_prefix (p.speaker, best.speaker)) ||
+               (best.kind == PERSON_DESCRIPTION &&
+                e - (glong) g_utf8_strlen (p.speaker, -1) <= best_end))) ||
               (p.kind == PERSON_DESCRIPTION && plain_description (s, c, e, p.speaker) &&
                (best.kind == PERSON_NONE ||
                 (best.kind == PERSON_DESCRIPTION && g_str_has_prefix (p.speaker, best.speaker)))))
@@ -352,6 +378,8 @@ _zr_quotes_look_before (Reader         *r,
     find_mention (s, st, e, &side->who);
   if (side->who.kind == PERSON_NONE)
     _zr_quotes_reader_parse_lead (r, s, st, e, &side->who);
+  if (side->who.kind == PERSON_NONE)
+    sentence_subject (r, s, st, e, &side->who);
   if (side->who.kind == PERSON_FIRST)
     side->first_person = TRUE;
 
@@ -376,6 +404,37 @@ _zr_quotes_look_before (Reader         *r,
       else if (after_de (s, st, e, side->who.speaker))
         _zr_quotes_person_clear (&side->who);   /* 刚出窑的花瓶 */
     }
+}
+
+/* Where the clause starting at @a ends, stepping over a quoted term
+ * (最年轻的“园主”，他说) but not over quoted words. */
+static glong
+clause_end_over_terms (const gunichar *s,
+                       glong           a,
+                       glong           n)
+{
+  glong e = a;
+
+  while (e < n)
+    {
+      if (is_open_mark (s[e]))
+        {
+          glong j = e + 1;
+
+          while (j < n && j - e <= 16 && !is_close_mark (s[j]) && !is_sentence_end (s[j]) &&
+                 !is_comma (s[j]))
+            j++;
+          if (j < n && is_close_mark (s[j]))
+            {
+              e = j + 1;
+              continue;
+            }
+        }
+      if (is_boundary (s[e]))
+        break;
+      e++;
+    }
+  return e;
 }
 
 void
@@ -410,8 +469,7 @@ _zr_quotes_look_after (Reader  *r,
    * sentence: “…”在一家档口，一位店主一边打包一边说 */
   for (int clause = 0; clause < (sentence_initial && !after_stop ? 3 : 1) && a < n; clause++)
     {
-      for (clause_end = a; clause_end < n && !is_boundary (s[clause_end]); clause_end++)
-        ;
+      clause_end = clause_end_over_terms (s, a, n);
       for (glong i = a + 1; i < clause_end && i - a <= MAX_SEGMENT; i++)
         {
           const Word *v = _zr_quotes_word_list_prefix (lx->verbs, s, i, clause_end);
@@ -419,15 +477,37 @@ _zr_quotes_look_after (Reader  *r,
 
           if (v == NULL)
             continue;
+          /* 说, 问, 讲, 称 alone end the clause: not 问题, 讲座, 称号 */
+          if (v->n == 1 && i + 1 < clause_end)
+            continue;
           if (after_stop && (i - a > 8 || i + v->n != clause_end))
             break;
+          /* 一名小学生举着刚摘的黄瓜兴奋地说: not 黄瓜, not 黄瓜兴 */
           _zr_quotes_parse_person (s, a, i, &p);
+          if (doubtful_name (r, s, a, i, &p))
+            _zr_quotes_person_clear (&p);
           if (p.kind == PERSON_NONE)
             find_mention (s, a, i, &p);
           if (p.kind == PERSON_NONE)
             _zr_quotes_reader_parse_lead (r, s, a, i, &p);
+          if (doubtful_name (r, s, a, i, &p))
+            _zr_quotes_person_clear (&p);
+          if (p.kind == PERSON_NONE)
+            sentence_subject (r, s, a, i, &p);
           if (p.kind == PERSON_NONE)
             continue;
+          /* “…”在物流公司上班的鲁某是最年轻的园主，他说: 他 is the
+           * subject named earlier in the sentence */
+          if (p.kind == PERSON_PRONOUN && clause > 0)
+            {
+              Person subject;
+
+              if (sentence_subject (r, s, first_clause, a, &subject))
+                {
+                  _zr_quotes_person_clear (&p);
+                  p = subject;
+                }
+            }
           side->evidence = TRUE;
           side->cue = clause == 0 ? CUE_AFTER_MARKS : CUE_LATER_CLAUSE;
           side->who = p;

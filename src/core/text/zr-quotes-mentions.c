@@ -331,7 +331,9 @@ _zr_quotes_reader_parse_lead (Reader         *r,
     }
   if (best < 0)
     return PERSON_NONE;
-  return _zr_quotes_name_person (s, best_from, best, best_end, best_score == 4, out);
+  _zr_quotes_name_person (s, best_from, best, best_end, best_score == 4, out);
+  out->bare = best_score == 1;
+  return PERSON_NAME;
 }
 
 /* Context around (paragraph, pos) as one array; a paragraph that ends
