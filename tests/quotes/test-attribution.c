@@ -219,6 +219,22 @@ test_after_quote_clauses (void)
   assert_said (q, "路修好了，出行方便多了。", NULL);
 }
 
+/* 老/小 + surname after who they are: 队员小贺, 市民老李. */
+static void
+test_familiar_names (void)
+{
+  const char *paras[] = {
+    "巡逻队员小贺告诉记者：“每天收摊后我们还要再走一遍。”",
+    "“这碗米粉我吃了十几年。”退休工人老蒋说。",
+    NULL
+  };
+  g_autoptr(GPtrArray) q = extract (paras);
+
+  g_assert_cmpuint (q->len, ==, 2);
+  assert_said (q, "每天收摊后我们还要再走一遍。", "小贺");
+  assert_said (q, "这碗米粉我吃了十几年。", "老蒋");
+}
+
 /* 有居民希望…，“…”: a wish names who speaks; a sign's words are no quote. */
 static void
 test_wish_and_sign (void)
@@ -270,6 +286,7 @@ main (int   argc,
   g_test_add_func ("/core/quotes/attribution/null-when-nobody-named", test_null_when_nobody_named);
   g_test_add_func ("/core/quotes/attribution/never-a-fragment", test_never_a_fragment);
   g_test_add_func ("/core/quotes/attribution/after-quote-clauses", test_after_quote_clauses);
+  g_test_add_func ("/core/quotes/attribution/familiar-names", test_familiar_names);
   g_test_add_func ("/core/quotes/attribution/wish-and-sign", test_wish_and_sign);
   g_test_add_func ("/core/quotes/attribution/interview", test_interview);
   return g_test_run ();

@@ -348,12 +348,15 @@ _zr_quotes_parse_person (const gunichar *s,
       }
   }
 
-  /* 老李, 小王 */
-  if (b - a == 2 && (s[a] == 0x8001 || s[a] == 0x5C0F))
+  /* 老李, 小王, and after who they are: 队员小贺, 市民老李 */
+  if (b - a >= 2 && (s[b - 2] == 0x8001 || s[b - 2] == 0x5C0F))
     {
       glong sl;
-      if (_zr_quotes_is_surname_at (s, a + 1, b, &sl))
-        return _zr_quotes_name_person (s, a, a, b, FALSE, out);
+      int pk = _zr_quotes_prefix_kind (s, a, b - 2);
+
+      if (_zr_quotes_is_surname_at (s, b - 1, b, &sl) &&
+          (b - a == 2 || pk > 0 || _zr_quotes_is_person_noun (s, a, b - 2)))
+        return _zr_quotes_name_person (s, a, b - 2, b, pk == 2, out);
     }
 
   /* a description: 该负责人, 现场一名城管队员, 市民们, 一名外卖骑手 */
