@@ -219,6 +219,25 @@ test_after_quote_clauses (void)
   assert_said (q, "路修好了，出行方便多了。", NULL);
 }
 
+/* A name after 的 is the speaker when nothing else in the clause is
+ * (在路口指挥交通的X告诉记者), and one met after a place (某镇的X) is who a
+ * later 他 means; 告诉记者 is never part of the speaker. */
+static void
+test_names_after_de (void)
+{
+  const char *paras[] = {
+    "“早高峰车多，我们六点半就到岗了。”在路口指挥交通的邹敏告诉记者。",
+    "攸县酒埠江镇的盘振宇今年六十八岁，做了一辈子竹编。",
+    "他常对来学手艺的年轻人说：“篾片要削得匀，编出来才好看。”",
+    NULL
+  };
+  g_autoptr(GPtrArray) q = extract (paras);
+
+  g_assert_cmpuint (q->len, ==, 2);
+  assert_said (q, "早高峰车多，我们六点半就到岗了。", "邹敏");
+  assert_said (q, "篾片要削得匀，编出来才好看。", "盘振宇");
+}
+
 /* 老/小 + surname after who they are: 队员小贺, 市民老李. */
 static void
 test_familiar_names (void)
@@ -287,6 +306,7 @@ main (int   argc,
   g_test_add_func ("/core/quotes/attribution/never-a-fragment", test_never_a_fragment);
   g_test_add_func ("/core/quotes/attribution/after-quote-clauses", test_after_quote_clauses);
   g_test_add_func ("/core/quotes/attribution/familiar-names", test_familiar_names);
+  g_test_add_func ("/core/quotes/attribution/names-after-de", test_names_after_de);
   g_test_add_func ("/core/quotes/attribution/wish-and-sign", test_wish_and_sign);
   g_test_add_func ("/core/quotes/attribution/interview", test_interview);
   return g_test_run ();

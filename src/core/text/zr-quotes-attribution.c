@@ -482,18 +482,24 @@ _zr_quotes_look_after (Reader  *r,
             continue;
           if (after_stop && (i - a > 8 || i + v->n != clause_end))
             break;
-          /* 一名小学生举着刚摘的黄瓜兴奋地说: not 黄瓜, not 黄瓜兴 */
           _zr_quotes_parse_person (s, a, i, &p);
-          if (doubtful_name (r, s, a, i, &p))
-            _zr_quotes_person_clear (&p);
           if (p.kind == PERSON_NONE)
             find_mention (s, a, i, &p);
           if (p.kind == PERSON_NONE)
             _zr_quotes_reader_parse_lead (r, s, a, i, &p);
-          if (doubtful_name (r, s, a, i, &p))
-            _zr_quotes_person_clear (&p);
-          if (p.kind == PERSON_NONE)
-            sentence_subject (r, s, a, i, &p);
+          /* 一名小学生举着刚摘的黄瓜兴奋地说: a name alone after 的 is what
+           * the clause's subject holds when it has one (not so in
+           * 在现场维持秩序的曹某告诉记者) */
+          if (p.kind == PERSON_NONE || doubtful_name (r, s, a, i, &p))
+            {
+              Person subject;
+
+              if (sentence_subject (r, s, a, i, &subject))
+                {
+                  _zr_quotes_person_clear (&p);
+                  p = subject;
+                }
+            }
           if (p.kind == PERSON_NONE)
             continue;
           /* “…”在物流公司上班的鲁某是最年轻的园主，他说: 他 is the

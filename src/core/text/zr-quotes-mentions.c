@@ -65,6 +65,17 @@ reader_known_at (Reader         *r,
 }
 
 static gboolean
+is_place_end (gunichar c)
+{
+  static const char ends[] = "镇村乡区县市道组";
+
+  for (const char *p = ends; *p; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) == c)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 is_pivot_verb (gunichar c)
 {
   static const char pivots[] = "帮让给为使请叫令教助替陪带";
@@ -205,6 +216,9 @@ _zr_quotes_reader_scan_mentions (Reader         *r,
         if (e > to)
           continue;
         if (i >= 2 && s[i - 1] == 0x7684 /* 的 */ && s[i - 2] == 0x5C81 /* 岁 */)
+          who = TRUE;
+        /* 浦口镇的李某某, 荷塘区的王某某: where someone lives or works */
+        else if (i >= 2 && s[i - 1] == 0x7684 /* 的 */ && is_place_end (s[i - 2]))
           who = TRUE;
         /* 做工程师的龙某某, 当了“巷长”的阳某某, “巷长”阳某某 */
         else if (i >= 3 && (s[i - 1] == 0x7684 /* 的 */ || is_close_mark (s[i - 1])) &&

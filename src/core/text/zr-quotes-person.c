@@ -263,8 +263,9 @@ _zr_quotes_parse_person (const gunichar *s,
   if (s[a] == 0x4ED6 || s[a] == 0x5979 || s[a] == 0x4F60 || s[a] == 0x60A8)
     return PERSON_NONE;
 
-  /* the writer's own people are not speakers */
-  if (b - a >= 2 && b - a <= 6 &&
+  /* the writer's own people are not speakers, and a phrase ending in 记者
+   * (曹某告诉记者) is no person's name */
+  if (b - a >= 2 &&
       ((s[b - 2] == 0x8BB0 && s[b - 1] == 0x8005) /* 记者 */ ||
        (s[b - 2] == 0x7B14 && s[b - 1] == 0x8005) /* 笔者 */))
     return PERSON_NONE;
