@@ -238,6 +238,28 @@ test_names_after_de (void)
   assert_said (q, "篾片要削得匀，编出来才好看。", "盘振宇");
 }
 
+/* Whom the sentence before is about speaks next, 她 finds the subject of a
+ * sentence before it, and who is spoken to is not the speaker. */
+static void
+test_sentence_subjects (void)
+{
+  const char *paras[] = {
+    "合唱团的发起人、退休医生聂慧芬今年七十五岁。“唱了二十年，嗓子没变，人倒是越唱越年轻。”说起合唱团，老人满脸笑意。",
+    "在街口修了三十年鞋的卢红梅，每天六点准时出摊。“手艺人就得守得住。”她说。",
+    "几名放学的孩子跑过修鞋摊，回头冲着卢红梅喊：“阿姨，明天见！”",
+    "市总工会副主席柏志坚表示，下一步将为户外劳动者建设更多驿站。",
+    "他说，大家商量着办，事情就好办多了。“驿站要建在大家用得着的地方。”",
+    NULL
+  };
+  g_autoptr(GPtrArray) q = extract (paras);
+
+  g_assert_cmpuint (q->len, ==, 4);
+  assert_said (q, "唱了二十年，嗓子没变，人倒是越唱越年轻。", "聂慧芬");
+  assert_said (q, "手艺人就得守得住。", "卢红梅");
+  assert_said (q, "阿姨，明天见！", "几名放学的孩子");
+  assert_said (q, "驿站要建在大家用得着的地方。", "柏志坚");
+}
+
 /* 老/小 + surname after who they are: 队员小贺, 市民老李. */
 static void
 test_familiar_names (void)
@@ -305,6 +327,7 @@ main (int   argc,
   g_test_add_func ("/core/quotes/attribution/null-when-nobody-named", test_null_when_nobody_named);
   g_test_add_func ("/core/quotes/attribution/never-a-fragment", test_never_a_fragment);
   g_test_add_func ("/core/quotes/attribution/after-quote-clauses", test_after_quote_clauses);
+  g_test_add_func ("/core/quotes/attribution/sentence-subjects", test_sentence_subjects);
   g_test_add_func ("/core/quotes/attribution/familiar-names", test_familiar_names);
   g_test_add_func ("/core/quotes/attribution/names-after-de", test_names_after_de);
   g_test_add_func ("/core/quotes/attribution/wish-and-sign", test_wish_and_sign);

@@ -250,12 +250,12 @@ doubtful_name (Reader         *r,
  * 一位刚办完事的市民在窗口前道谢. Clauses that begin with a preposition
  * (在…, 从…, 随着…) set the scene and are passed over. A bare name counts
  * only when it was met before: 高温 is no one. */
-static gboolean
-sentence_subject (Reader         *r,
-                  const gunichar *s,
-                  glong           a,
-                  glong           end,
-                  Person         *out)
+gboolean
+_zr_quotes_sentence_subject (Reader         *r,
+                             const gunichar *s,
+                             glong           a,
+                             glong           end,
+                             Person         *out)
 {
   static const gunichar scene[] = { 0x5728 /* 在 */, 0x4ECE /* 从 */, 0x968F /* 随 */,
                                     0x4E3A /* 为 */, 0x5BF9 /* 对 */, 0x7ECF /* 经 */,
@@ -283,12 +283,14 @@ sentence_subject (Reader         *r,
 
           _zr_quotes_parse_person (s, c, e, &p);
           /* the first person met, grown while it grows (民警 → 民警罗志 →
-           * 民警罗志强) but not replaced by a later one (…的新生儿常住) */
+           * 民警罗志强) or read again over the same characters (副主席柏某某,
+           * not 席柏), but not replaced by a later one (…的新生儿常住) */
           if ((p.kind == PERSON_NAME &&
                (!p.bare || g_hash_table_contains (r->known, p.speaker) ||
                 (g_utf8_strlen (p.speaker, -1) == 3 && after_de (s, c, e, p.speaker))) &&
                (best.kind == PERSON_NONE ||
-               (best.kind == PERSON_NAME && g_str_has_prefix (p.speaker, best.speaker)) ||
+               (best.kind == PERSON_NAME &&
+                e - (glong) g_utf8_strlen (p.speaker, -1) < best_end) ||
                (best.kind == PERSON_DESCRIPTION &&
                 e - (glong) g_utf8_strlen (p.speaker, -1) <= best_end))) ||
               (p.kind == PERSON_DESCRIPTION && plain_description (s, c, e, p.speaker) &&
@@ -311,6 +313,34 @@ sentence_subject (Reader         *r,
         break;
       c = ce + 1;
     }
+  return FALSE;
+}
+
+/* 退休教师甘某今年八十岁。“…”: a quote opening a sentence, with no verb
+ * around it, is most likely the words of the person the sentence before
+ * was about. */
+static gboolean
+reader_prev_subject (Reader *r,
+                     guint   pi,
+                     glong   open,
+                     Person *out)
+{
+  const gunichar *s = r->par[pi];
+  glong k = open, ps;
+
+  while (k > 0 && is_space (s[k - 1]))
+    k--;
+  if (k == 0 || !is_sentence_end (s[k - 1]))
+    return FALSE;
+  for (ps = k - 1; ps > 0 && !is_sentence_end (s[ps - 1]) && k - ps < 200; ps--)
+    ;
+  if (ps > 0 && !is_sentence_end (s[ps - 1]))
+    return FALSE;
+  if (!_zr_quotes_sentence_subject (r, s, ps, k - 1, out))
+    return FALSE;
+  if (out->kind == PERSON_NAME)
+    return TRUE;
+  _zr_quotes_person_clear (out);
   return FALSE;
 }
 
@@ -353,6 +383,8 @@ _zr_quotes_look_before (Reader         *r,
         }
       else if (reader_prev_attribution (r, pi, open, &side->who))
         side->cue = CUE_PREVIOUS_SENTENCE;
+      else if (reader_prev_subject (r, pi, open, &side->who))
+        side->cue = CUE_PREVIOUS_SUBJECT;
       return;
     }
 
@@ -379,15 +411,18 @@ _zr_quotes_look_before (Reader         *r,
   if (side->who.kind == PERSON_NONE)
     _zr_quotes_reader_parse_lead (r, s, st, e, &side->who);
   if (side->who.kind == PERSON_NONE)
-    sentence_subject (r, s, st, e, &side->who);
+    _zr_quotes_sentence_subject (r, s, st, e, &side->who);
   if (side->who.kind == PERSON_FIRST)
     side->first_person = TRUE;
 
   /* 大师杜某放下毛笔，指着刚出窑的花瓶说：a name met nowhere else, with
    * nothing telling who it is, may be a thing; the sentence's subject is
    * surer */
-  if (side->who.kind == PERSON_NAME && side->who.bare &&
-      !g_hash_table_contains (r->known, side->who.speaker))
+  /* 学生们拿起伞，笑着对老人喊：the clause before the marks has no
+   * subject of its own; the sentence's is the speaker */
+  if (side->who.kind == PERSON_NONE ||
+      (side->who.kind == PERSON_NAME && side->who.bare &&
+       !g_hash_table_contains (r->known, side->who.speaker)))
     {
       const gunichar *par = r->par[pi];
       glong ps = open;
@@ -396,12 +431,12 @@ _zr_quotes_look_before (Reader         *r,
       while (ps > 0 && open - ps < 200 && !is_sentence_end (par[ps - 1]) &&
              !is_close_mark (par[ps - 1]) && !is_open_mark (par[ps - 1]))
         ps--;
-      if (sentence_subject (r, par, ps, open, &subject))
+      if (_zr_quotes_sentence_subject (r, par, ps, open, &subject))
         {
           _zr_quotes_person_clear (&side->who);
           side->who = subject;
         }
-      else if (after_de (s, st, e, side->who.speaker))
+      else if (side->who.kind == PERSON_NAME && after_de (s, st, e, side->who.speaker))
         _zr_quotes_person_clear (&side->who);   /* 刚出窑的花瓶 */
     }
 }
@@ -494,7 +529,7 @@ _zr_quotes_look_after (Reader  *r,
             {
               Person subject;
 
-              if (sentence_subject (r, s, a, i, &subject))
+              if (_zr_quotes_sentence_subject (r, s, a, i, &subject))
                 {
                   _zr_quotes_person_clear (&p);
                   p = subject;
@@ -508,7 +543,7 @@ _zr_quotes_look_after (Reader  *r,
             {
               Person subject;
 
-              if (sentence_subject (r, s, first_clause, a, &subject))
+              if (_zr_quotes_sentence_subject (r, s, first_clause, a, &subject))
                 {
                   _zr_quotes_person_clear (&p);
                   p = subject;
@@ -534,7 +569,7 @@ _zr_quotes_look_after (Reader  *r,
 
       while (end < n && !is_sentence_end (s[end]))
         end++;
-      if (sentence_subject (r, s, a, end, &side->who))
+      if (_zr_quotes_sentence_subject (r, s, a, end, &side->who))
         side->cue = CUE_NEXT_SUBJECT;
     }
 }

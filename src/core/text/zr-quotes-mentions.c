@@ -129,6 +129,31 @@ reader_note_described (Reader         *r,
   _zr_quotes_person_clear (&p);
 }
 
+/* The person the sentence at s[a..) begins with, looked for in its first
+ * two clauses, is met. */
+static void
+reader_note_subject (Reader         *r,
+                     const gunichar *s,
+                     glong           a,
+                     glong           to)
+{
+  glong e = a;
+  int commas = 0;
+  Person p;
+
+  while (e < to && e - a < 64 && !is_sentence_end (s[e]) && !is_open_mark (s[e]))
+    {
+      if (is_comma (s[e]) && ++commas == 2)
+        break;
+      e++;
+    }
+  if (e - a < 2)
+    return;
+  if (_zr_quotes_sentence_subject (r, s, a, e, &p) && p.kind == PERSON_NAME)
+    reader_set_last (r, p.speaker, p.role, p.gender);
+  _zr_quotes_person_clear (&p);
+}
+
 /* Mentions of people in running text: 副所长邓辉明, 袁师傅, 种植大户盘立新,
  * 十岁的盘小兰, and again any name already met. */
 void
@@ -143,6 +168,11 @@ _zr_quotes_reader_scan_mentions (Reader         *r,
     {
       const Word *w;
       glong sl, kn;
+
+      /* the subject of each sentence (巷口开小卖部的柯某每天…), so that a
+       * later 她 finds her even when nothing else tells she is a person */
+      if (i == 0 || is_sentence_end (s[i - 1]))
+        reader_note_subject (r, s, i, to);
 
       /* 市工信局相关负责人介绍: someone described, not named, whom a later
        * 该负责人 means */

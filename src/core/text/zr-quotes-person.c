@@ -83,6 +83,17 @@ _zr_quotes_is_person_noun (const gunichar *s,
 
   if (b - a < 2 || b - a > 10 || !all_han_noun (s, a, b))
     return FALSE;
+  /* …家 is someone in 专家, 画家, 企业家, not in 大家, 国家, 事大家 */
+  if (s[b - 1] == 0x5BB6 /* 家 */)
+    {
+      static const char makers[] = "专画作术法乐学业干行玩";
+      gboolean maker = FALSE;
+
+      for (const char *p = makers; *p && !maker; p = g_utf8_next_char (p))
+        maker = g_utf8_get_char (p) == s[b - 2];
+      if (!maker)
+        return FALSE;
+    }
   return (char_flags (lx, s[b - 1]) & CHAR_PERSON_END) != 0;
 }
 
@@ -244,6 +255,17 @@ _zr_quotes_parse_person (const gunichar *s,
     if (s[i] == 0x8FB9 /* 边 */ && _zr_quotes_ucs4_has (s, i + 1, b, 0x8FB9))
       {
         b = s[i - 1] == 0x4E00 /* 一 */ ? i - 1 : i;
+        break;
+      }
+
+  /* 学生们笑着对老人喊, 冲着妻子说: who is spoken to is not who speaks */
+  for (glong i = a; i < b && b - i <= 12; i++)
+    if (s[i] == 0x5BF9 /* 对 */ || s[i] == 0x51B2 /* 冲 */ || s[i] == 0x671D /* 朝 */ ||
+        s[i] == 0x8DDF /* 跟 */ || (s[i] == 0x5411 /* 向 */ && i > a))
+      {
+        b = i;
+        while ((w = _zr_quotes_word_list_suffix (lx->tail_stops, s, a, b)) != NULL && b - w->n - a >= 1)
+          b -= w->n;
         break;
       }
 

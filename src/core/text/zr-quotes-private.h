@@ -135,6 +135,7 @@ typedef enum
 {
   CUE_NONE,
   CUE_NEXT_SUBJECT,       /* “…”傍晚，民警罗某就…: the subject of the next sentence */
+  CUE_PREVIOUS_SUBJECT,   /* 甘某今年八十岁。“…”: the subject of the sentence before */
   CUE_PREVIOUS_SENTENCE,  /* X介绍，…。“…”: the sentence before attributes words */
   CUE_LATER_CLAUSE,       /* “…”在一家档口，一位店主一边打包一边说 */
   CUE_SAME_SENTENCE,      /* X强调，…，“…”: an earlier clause of the sentence */
@@ -300,6 +301,11 @@ gunichar   *_zr_quotes_reader_after         (Reader *r,
                                              glong  *out_len);
 
 /* zr-quotes-attribution.c */
+gboolean _zr_quotes_sentence_subject (Reader         *r,
+                                      const gunichar *s,
+                                      glong           a,
+                                      glong           end,
+                                      Person         *out);
 void _zr_quotes_look_before (Reader *r,
                              guint   pi,
                              glong   open,
