@@ -291,6 +291,27 @@ test_wish_and_sign (void)
   assert_said (q, "孩子中午睡不够，下午上课没精神。", "家长");
 }
 
+/* 【声音】 lines may set who they are and the name apart with a space. */
+static void
+test_voice_with_space (void)
+{
+  ZrRecord *r = zr_record_new (ZR_RECORD_KIND_ARTICLE);
+  g_autoptr(ZrRecord) record = r;
+  g_autoptr(GPtrArray) q = NULL;
+
+  g_ptr_array_add (r->paragraphs, zr_paragraph_new (ZR_PARAGRAPH_KIND_BODY, "【声音】", -1));
+  g_ptr_array_add (r->paragraphs, zr_paragraph_new (ZR_PARAGRAPH_KIND_BODY,
+                   "家长 焦明轩：孩子放学有地方去，我们下班再接，一点也不慌了。", -1));
+  g_ptr_array_add (r->paragraphs, zr_paragraph_new (ZR_PARAGRAPH_KIND_BODY,
+                   "社区主任 邰春兰：下学期我们还要再招二十名志愿者。", -1));
+  q = zr_quotes_extract (r);
+
+  g_assert_cmpuint (q->len, ==, 2);
+  assert_said (q, "孩子放学有地方去，我们下班再接，一点也不慌了。", "焦明轩");
+  assert_said (q, "下学期我们还要再招二十名志愿者。", "邰春兰");
+  g_assert_cmpstr (((ZrQuote *) g_ptr_array_index (q, 1))->role, ==, "社区主任");
+}
+
 /* Q&A: the interviewee's answers are quotes, the reporter's questions are
  * not, and a quote inside an answer belongs to whoever said it. */
 static void
@@ -331,6 +352,7 @@ main (int   argc,
   g_test_add_func ("/core/quotes/attribution/familiar-names", test_familiar_names);
   g_test_add_func ("/core/quotes/attribution/names-after-de", test_names_after_de);
   g_test_add_func ("/core/quotes/attribution/wish-and-sign", test_wish_and_sign);
+  g_test_add_func ("/core/quotes/attribution/voice-with-space", test_voice_with_space);
   g_test_add_func ("/core/quotes/attribution/interview", test_interview);
   return g_test_run ();
 }

@@ -215,6 +215,32 @@ reader_statement (Reader *r,
     return FALSE;
 
   _zr_quotes_parse_person (s, 0, c, &p);
+  /* 家长 邵某某：, 社区主任 罗某某：: who they are, a space, the name */
+  if (p.kind == PERSON_NONE)
+    {
+      glong sp = c, st = 0;
+
+      while (st < c && is_space (s[st]))
+        st++;
+      while (sp > st && !is_space (s[sp - 1]))
+        sp--;
+      if (sp > st && c - sp >= 2)
+        {
+          _zr_quotes_parse_person (s, sp, c, &p);
+          if (p.kind == PERSON_NAME && p.bare)
+            {
+              glong re = sp;
+
+              while (re > st && is_space (s[re - 1]))
+                re--;
+              p.bare = FALSE;
+              if (p.role == NULL && _zr_quotes_prefix_kind (s, st, re) == 2)
+                p.role = _zr_quotes_ucs4_dup (s, st, re);
+              else if (_zr_quotes_prefix_kind (s, st, re) == 0)
+                _zr_quotes_person_clear (&p);
+            }
+        }
+    }
   if (p.kind == PERSON_NAME && p.role == NULL && !r->in_voice)
     {
       /* a bare name outside a 【声音】 block must be known already */
