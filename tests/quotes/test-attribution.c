@@ -334,6 +334,43 @@ test_interview (void)
   assert_said (q, "我们自己演，自己看，比什么都开心。", "有位退休教师");
 }
 
+/* 问：/答： interviews: 答 is the person interviewed, whose title does not
+ * take in the words before it (记者采访了…). */
+static void
+test_interview_questions_answers (void)
+{
+  const char *paras[] = {
+    "记者日前采访了市林业局副局长晏立东。",
+    "问：今年冬季森林防火有什么新举措？",
+    "答：我们在重点林区新装了八十个监控探头，发现烟点十分钟内就能报警。",
+    NULL
+  };
+  g_autoptr(ZrRecord) r = make_record (paras);
+  g_autoptr(GPtrArray) q = zr_quotes_extract (r);
+
+  g_assert_cmpuint (q->len, ==, 1);
+  assert_said (q, "我们在重点林区新装了八十个监控探头，发现烟点十分钟内就能报警。", "晏立东");
+  g_assert_cmpstr (((ZrQuote *) g_ptr_array_index (q, 0))->role, ==, "市林业局副局长");
+}
+
+/* Words that open by calling someone are not that person's; a subject
+ * after a quoted term is still found. */
+static void
+test_addressed_and_terms (void)
+{
+  const char *paras[] = {
+    "客户隗总皱起了眉头，我心里也没底。“隗总，价格真的不能再降了。”",
+    "“电梯什么时候能修好？”“晚上能不能多开一盏灯？”12月3日晚，在一个小区的“楼栋议事会”上，住户们你一言我一语。",
+    NULL
+  };
+  g_autoptr(GPtrArray) q = extract (paras);
+
+  g_assert_cmpuint (q->len, ==, 3);
+  assert_said (q, "隗总，价格真的不能再降了。", NULL);
+  assert_said (q, "电梯什么时候能修好？", "住户们");
+  assert_said (q, "晚上能不能多开一盏灯？", "住户们");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,5 +391,7 @@ main (int   argc,
   g_test_add_func ("/core/quotes/attribution/wish-and-sign", test_wish_and_sign);
   g_test_add_func ("/core/quotes/attribution/voice-with-space", test_voice_with_space);
   g_test_add_func ("/core/quotes/attribution/interview", test_interview);
+  g_test_add_func ("/core/quotes/attribution/interview-questions-answers", test_interview_questions_answers);
+  g_test_add_func ("/core/quotes/attribution/addressed-and-terms", test_addressed_and_terms);
   return g_test_run ();
 }

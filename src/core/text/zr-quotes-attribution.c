@@ -309,7 +309,8 @@ _zr_quotes_sentence_subject (Reader         *r,
           *out = best;
           return best_end > 0;
         }
-      if (ce >= end || !is_comma (s[ce]))
+      /* go on past commas and quoted terms (在“网格夜话”上，居民们…) */
+      if (ce >= end || !(is_comma (s[ce]) || is_open_mark (s[ce]) || is_close_mark (s[ce])))
         break;
       c = ce + 1;
     }
@@ -335,6 +336,9 @@ reader_prev_subject (Reader *r,
   for (ps = k - 1; ps > 0 && !is_sentence_end (s[ps - 1]) && k - ps < 200; ps--)
     ;
   if (ps > 0 && !is_sentence_end (s[ps - 1]))
+    return FALSE;
+  /* in a story told by 我 the words may be the writer's */
+  if (_zr_quotes_ucs4_has (s, ps, k - 1, 0x6211 /* 我 */))
     return FALSE;
   if (!_zr_quotes_sentence_subject (r, s, ps, k - 1, out))
     return FALSE;

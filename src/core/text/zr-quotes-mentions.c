@@ -64,6 +64,18 @@ reader_known_at (Reader         *r,
   return 0;
 }
 
+/* A title does not reach back over these: 记者采访了市商务局副局长某某 */
+static gboolean
+ends_role_search (gunichar c)
+{
+  static const char stops[] = "了是访向对给把被让请见据";
+
+  for (const char *p = stops; *p; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) == c)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_place_end (gunichar c)
 {
@@ -205,7 +217,7 @@ _zr_quotes_reader_scan_mentions (Reader         *r,
             continue;
           for (rs = i - w->n; rs > from && rs > i - 24; rs--)
             if (is_boundary (s[rs - 1]) || is_space (s[rs - 1]) || s[rs - 1] == 0x7684 ||
-                s[rs - 1] == 0x3001)
+                s[rs - 1] == 0x3001 || ends_role_search (s[rs - 1]))
               break;
           /* titles joined by 、: 市人大代表、某公司员工 */
           while (rs > from + 1 && s[rs - 1] == 0x3001)
