@@ -334,6 +334,20 @@ test_interview (void)
   assert_said (q, "我们自己演，自己看，比什么都开心。", "有位退休教师");
 }
 
+/* 带动三百多户农户增收 names no 农户增; 她 is still the woman named before. */
+static void
+test_counted_households (void)
+{
+  const char *paras[] = {
+    "县农业农村局副局长车秀兰说，全县新建大棚四百个，带动三百多户农户增收。她告诉记者：“明年还要再建一批冷库。”",
+    NULL
+  };
+  g_autoptr(GPtrArray) q = extract (paras);
+
+  g_assert_cmpuint (q->len, ==, 1);
+  assert_said (q, "明年还要再建一批冷库。", "车秀兰");
+}
+
 /* 问：/答： interviews: 答 is the person interviewed, whose title does not
  * take in the words before it (记者采访了…). */
 static void
@@ -390,6 +404,7 @@ main (int   argc,
   g_test_add_func ("/core/quotes/attribution/names-after-de", test_names_after_de);
   g_test_add_func ("/core/quotes/attribution/wish-and-sign", test_wish_and_sign);
   g_test_add_func ("/core/quotes/attribution/voice-with-space", test_voice_with_space);
+  g_test_add_func ("/core/quotes/attribution/counted-households", test_counted_households);
   g_test_add_func ("/core/quotes/attribution/interview", test_interview);
   g_test_add_func ("/core/quotes/attribution/interview-questions-answers", test_interview_questions_answers);
   g_test_add_func ("/core/quotes/attribution/addressed-and-terms", test_addressed_and_terms);

@@ -141,8 +141,8 @@ reader_note_described (Reader         *r,
   _zr_quotes_person_clear (&p);
 }
 
-/* The person the sentence at s[a..) begins with, looked for in its first
- * two clauses, is met. */
+/* The person the sentence at s[a..) begins with, in its first clause, is
+ * met. */
 static void
 reader_note_subject (Reader         *r,
                      const gunichar *s,
@@ -155,7 +155,7 @@ reader_note_subject (Reader         *r,
 
   while (e < to && e - a < 64 && !is_sentence_end (s[e]) && !is_open_mark (s[e]))
     {
-      if (is_comma (s[e]) && ++commas == 2)
+      if (is_comma (s[e]) && ++commas == 1)
         break;
       e++;
     }

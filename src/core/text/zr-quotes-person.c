@@ -80,9 +80,17 @@ _zr_quotes_is_person_noun (const gunichar *s,
                            glong           b)
 {
   const Lexicon *lx = _zr_quotes_lexicon ();
+  static const gunichar numerals[] = { 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94, 0x516D,
+                                       0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E07,
+                                       0x4EBF, 0x591A, 0x51E0, 0x4F59 };
+                                       /* 一二两三四五六七八九十百千万亿多几余 */
 
   if (b - a < 2 || b - a > 10 || !all_han_noun (s, a, b))
     return FALSE;
+  /* 带动一千多户, 多户: counted households, not a person */
+  for (glong i = a; i < b; i++)
+    if (_zr_quotes_ucs4_has (numerals, 0, G_N_ELEMENTS (numerals), s[i]))
+      return FALSE;
   /* …家 is someone in 专家, 画家, 企业家, not in 大家, 国家, 事大家 */
   if (s[b - 1] == 0x5BB6 /* 家 */)
     {
