@@ -245,6 +245,26 @@ doubtful_name (Reader         *r,
          after_de (s, a, b, p->speaker);
 }
 
+/* Whether a phrase naming a person could end at @e: after a name (a
+ * surname one to four characters back), a title, a word for a person, or
+ * 们. The quick test that spares reading every prefix of a clause. */
+static gboolean
+may_end_person (const gunichar *s,
+                glong           a,
+                glong           e)
+{
+  const Lexicon *lx = _zr_quotes_lexicon ();
+
+  if (s[e - 1] == 0x4EEC /* 们 */ || (char_flags (lx, s[e - 1]) & CHAR_PERSON_END) != 0)
+    return TRUE;
+  for (glong k = 2; k <= 4 && e - k >= a; k++)
+    if (may_be_surname (lx, s[e - k]))
+      return TRUE;
+  return _zr_quotes_word_list_suffix (lx->role_suffixes, s, a, e) != NULL ||
+         _zr_quotes_word_list_suffix (lx->descriptions, s, a, e) != NULL ||
+         _zr_quotes_word_list_suffix (lx->honorifics, s, a, e) != NULL;
+}
+
 /* The person a clause of s[a..end) begins with, taking the first clause
  * that begins with one: 民警罗某 in 民警罗某就带着辅警…, 市民 in
  * 一位刚办完事的市民在窗口前道谢. Clauses that begin with a preposition
@@ -281,6 +301,8 @@ _zr_quotes_sentence_subject (Reader         *r,
         {
           Person p;
 
+          if (!may_end_person (s, c, e))
+            continue;
           _zr_quotes_parse_person (s, c, e, &p);
           /* the first person met, grown while it grows (民警 → 民警罗志 →
            * 民警罗志强) or read again over the same characters (副主席柏某某,
