@@ -196,6 +196,86 @@ test_never_a_fragment (void)
   assert_said (q, "停水通知会提前两天发到各小区。", "市自来水公司客服中心负责人");
 }
 
+/* After the quote: the person doing something while speaking, the subject
+ * of a relative clause that 他 then stands for, a speech verb that is a
+ * word of its own (问题 has no 问 in it). */
+static void
+test_after_quote_clauses (void)
+{
+  const char *paras[] = {
+    "“原来蚕宝宝是吃桑叶长大的！”一名小学生捧着刚领到的蚕盒开心地说。",
+    "“以前周末只会睡懒觉，现在天天盼着来馆里帮忙。”在图书馆做志愿者的聂晓川是队伍里年纪最小的“馆员”，他说，这里让他找到了乐趣。",
+    "“能不能把开放时间延长到晚上九点，”有读者提议，“下班过来也能借书。”",
+    "“路修好了，出行方便多了。”解决好群众出行问题，是今年的重点工作。",
+    NULL
+  };
+  g_autoptr(GPtrArray) q = extract (paras);
+
+  g_assert_cmpuint (q->len, ==, 5);
+  assert_said (q, "原来蚕宝宝是吃桑叶长大的！", "一名小学生");
+  assert_said (q, "以前周末只会睡懒觉，现在天天盼着来馆里帮忙。", "聂晓川");
+  assert_said (q, "能不能把开放时间延长到晚上九点，", "读者");
+  assert_said (q, "下班过来也能借书。", "读者");
+  assert_said (q, "路修好了，出行方便多了。", NULL);
+}
+
+/* A name after 的 is the speaker when nothing else in the clause is
+ * (在路口指挥交通的X告诉记者), and one met after a place (某镇的X) is who a
+ * later 他 means; 告诉记者 is never part of the speaker. */
+static void
+test_names_after_de (void)
+{
+  const char *paras[] = {
+    "“早高峰车多，我们六点半就到岗了。”在路口指挥交通的邹敏告诉记者。",
+    "攸县酒埠江镇的盘振宇今年六十八岁，做了一辈子竹编。",
+    "他常对来学手艺的年轻人说：“篾片要削得匀，编出来才好看。”",
+    NULL
+  };
+  g_autoptr(GPtrArray) q = extract (paras);
+
+  g_assert_cmpuint (q->len, ==, 2);
+  assert_said (q, "早高峰车多，我们六点半就到岗了。", "邹敏");
+  assert_said (q, "篾片要削得匀，编出来才好看。", "盘振宇");
+}
+
+/* Whom the sentence before is about speaks next, 她 finds the subject of a
+ * sentence before it, and who is spoken to is not the speaker. */
+static void
+test_sentence_subjects (void)
+{
+  const char *paras[] = {
+    "合唱团的发起人、退休医生聂慧芬今年七十五岁。“唱了二十年，嗓子没变，人倒是越唱越年轻。”说起合唱团，老人满脸笑意。",
+    "在街口修了三十年鞋的卢红梅，每天六点准时出摊。“手艺人就得守得住。”她说。",
+    "几名放学的孩子跑过修鞋摊，回头冲着卢红梅喊：“阿姨，明天见！”",
+    "市总工会副主席柏志坚表示，下一步将为户外劳动者建设更多驿站。",
+    "他说，大家商量着办，事情就好办多了。“驿站要建在大家用得着的地方。”",
+    NULL
+  };
+  g_autoptr(GPtrArray) q = extract (paras);
+
+  g_assert_cmpuint (q->len, ==, 4);
+  assert_said (q, "唱了二十年，嗓子没变，人倒是越唱越年轻。", "聂慧芬");
+  assert_said (q, "手艺人就得守得住。", "卢红梅");
+  assert_said (q, "阿姨，明天见！", "几名放学的孩子");
+  assert_said (q, "驿站要建在大家用得着的地方。", "柏志坚");
+}
+
+/* 老/小 + surname after who they are: 队员小贺, 市民老李. */
+static void
+test_familiar_names (void)
+{
+  const char *paras[] = {
+    "巡逻队员小贺告诉记者：“每天收摊后我们还要再走一遍。”",
+    "“这碗米粉我吃了十几年。”退休工人老蒋说。",
+    NULL
+  };
+  g_autoptr(GPtrArray) q = extract (paras);
+
+  g_assert_cmpuint (q->len, ==, 2);
+  assert_said (q, "每天收摊后我们还要再走一遍。", "小贺");
+  assert_said (q, "这碗米粉我吃了十几年。", "老蒋");
+}
+
 /* 有居民希望…，“…”: a wish names who speaks; a sign's words are no quote. */
 static void
 test_wish_and_sign (void)
@@ -209,6 +289,27 @@ test_wish_and_sign (void)
 
   g_assert_cmpuint (q->len, ==, 1);
   assert_said (q, "孩子中午睡不够，下午上课没精神。", "家长");
+}
+
+/* 【声音】 lines may set who they are and the name apart with a space. */
+static void
+test_voice_with_space (void)
+{
+  ZrRecord *r = zr_record_new (ZR_RECORD_KIND_ARTICLE);
+  g_autoptr(ZrRecord) record = r;
+  g_autoptr(GPtrArray) q = NULL;
+
+  g_ptr_array_add (r->paragraphs, zr_paragraph_new (ZR_PARAGRAPH_KIND_BODY, "【声音】", -1));
+  g_ptr_array_add (r->paragraphs, zr_paragraph_new (ZR_PARAGRAPH_KIND_BODY,
+                   "家长 焦明轩：孩子放学有地方去，我们下班再接，一点也不慌了。", -1));
+  g_ptr_array_add (r->paragraphs, zr_paragraph_new (ZR_PARAGRAPH_KIND_BODY,
+                   "社区主任 邰春兰：下学期我们还要再招二十名志愿者。", -1));
+  q = zr_quotes_extract (r);
+
+  g_assert_cmpuint (q->len, ==, 2);
+  assert_said (q, "孩子放学有地方去，我们下班再接，一点也不慌了。", "焦明轩");
+  assert_said (q, "下学期我们还要再招二十名志愿者。", "邰春兰");
+  g_assert_cmpstr (((ZrQuote *) g_ptr_array_index (q, 1))->role, ==, "社区主任");
 }
 
 /* Q&A: the interviewee's answers are quotes, the reporter's questions are
@@ -233,6 +334,57 @@ test_interview (void)
   assert_said (q, "我们自己演，自己看，比什么都开心。", "有位退休教师");
 }
 
+/* 带动三百多户农户增收 names no 农户增; 她 is still the woman named before. */
+static void
+test_counted_households (void)
+{
+  const char *paras[] = {
+    "县农业农村局副局长车秀兰说，全县新建大棚四百个，带动三百多户农户增收。她告诉记者：“明年还要再建一批冷库。”",
+    NULL
+  };
+  g_autoptr(GPtrArray) q = extract (paras);
+
+  g_assert_cmpuint (q->len, ==, 1);
+  assert_said (q, "明年还要再建一批冷库。", "车秀兰");
+}
+
+/* 问：/答： interviews: 答 is the person interviewed, whose title does not
+ * take in the words before it (记者采访了…). */
+static void
+test_interview_questions_answers (void)
+{
+  const char *paras[] = {
+    "记者日前采访了市林业局副局长晏立东。",
+    "问：今年冬季森林防火有什么新举措？",
+    "答：我们在重点林区新装了八十个监控探头，发现烟点十分钟内就能报警。",
+    NULL
+  };
+  g_autoptr(ZrRecord) r = make_record (paras);
+  g_autoptr(GPtrArray) q = zr_quotes_extract (r);
+
+  g_assert_cmpuint (q->len, ==, 1);
+  assert_said (q, "我们在重点林区新装了八十个监控探头，发现烟点十分钟内就能报警。", "晏立东");
+  g_assert_cmpstr (((ZrQuote *) g_ptr_array_index (q, 0))->role, ==, "市林业局副局长");
+}
+
+/* Words that open by calling someone are not that person's; a subject
+ * after a quoted term is still found. */
+static void
+test_addressed_and_terms (void)
+{
+  const char *paras[] = {
+    "客户隗总皱起了眉头，我心里也没底。“隗总，价格真的不能再降了。”",
+    "“电梯什么时候能修好？”“晚上能不能多开一盏灯？”12月3日晚，在一个小区的“楼栋议事会”上，住户们你一言我一语。",
+    NULL
+  };
+  g_autoptr(GPtrArray) q = extract (paras);
+
+  g_assert_cmpuint (q->len, ==, 3);
+  assert_said (q, "隗总，价格真的不能再降了。", NULL);
+  assert_said (q, "电梯什么时候能修好？", "住户们");
+  assert_said (q, "晚上能不能多开一盏灯？", "住户们");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -246,7 +398,15 @@ main (int   argc,
   g_test_add_func ("/core/quotes/attribution/group-speakers", test_group_speakers);
   g_test_add_func ("/core/quotes/attribution/null-when-nobody-named", test_null_when_nobody_named);
   g_test_add_func ("/core/quotes/attribution/never-a-fragment", test_never_a_fragment);
+  g_test_add_func ("/core/quotes/attribution/after-quote-clauses", test_after_quote_clauses);
+  g_test_add_func ("/core/quotes/attribution/sentence-subjects", test_sentence_subjects);
+  g_test_add_func ("/core/quotes/attribution/familiar-names", test_familiar_names);
+  g_test_add_func ("/core/quotes/attribution/names-after-de", test_names_after_de);
   g_test_add_func ("/core/quotes/attribution/wish-and-sign", test_wish_and_sign);
+  g_test_add_func ("/core/quotes/attribution/voice-with-space", test_voice_with_space);
+  g_test_add_func ("/core/quotes/attribution/counted-households", test_counted_households);
   g_test_add_func ("/core/quotes/attribution/interview", test_interview);
+  g_test_add_func ("/core/quotes/attribution/interview-questions-answers", test_interview_questions_answers);
+  g_test_add_func ("/core/quotes/attribution/addressed-and-terms", test_addressed_and_terms);
   return g_test_run ();
 }

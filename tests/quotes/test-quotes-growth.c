@@ -121,18 +121,27 @@ unit_split_quote (GString *out,
 /* A different person in every unit: 副局长 + surname + two given-name
  * characters taken in turn from a run of ordinary Han characters. */
 static void
+append_nth_char (GString    *out,
+                 const char *chars,
+                 guint       n)
+{
+  const char *p = g_utf8_offset_to_pointer (chars, n % g_utf8_strlen (chars, -1));
+
+  g_string_append_len (out, p, g_utf8_next_char (p) - p);
+}
+
+static void
 unit_named (GString *out,
             guint    i)
 {
   static const char surnames[] = "王李张刘陈杨黄赵吴周";
   static const char given[] = "建国明华志伟海军文平春秋雪松竹梅兰菊芳勇";
-  glong ns = g_utf8_strlen (surnames, -1), ng = g_utf8_strlen (given, -1);
-  char buf[8];
+  guint ns = g_utf8_strlen (surnames, -1), ng = g_utf8_strlen (given, -1);
 
   g_string_append (out, "副局长");
-  g_string_append_len (out, buf, g_unichar_to_utf8 (g_utf8_get_char (g_utf8_offset_to_pointer (surnames, i % ns)), buf));
-  g_string_append_len (out, buf, g_unichar_to_utf8 (g_utf8_get_char (g_utf8_offset_to_pointer (given, (i / ns) % ng)), buf));
-  g_string_append_len (out, buf, g_unichar_to_utf8 (g_utf8_get_char (g_utf8_offset_to_pointer (given, (i / ns / ng) % ng)), buf));
+  append_nth_char (out, surnames, i);
+  append_nth_char (out, given, i / ns);
+  append_nth_char (out, given, i / ns / ng);
   g_string_append (out, "到场。");
 }
 

@@ -196,6 +196,11 @@ plain_description (const gunichar *s,
   start = e - len;
   if (start < a)
     return FALSE;
+  /* it ends in a word for a person (一名小学生, not 一名小学生捧) */
+  if (_zr_quotes_word_list_suffix (lx->descriptions, s, start, b) == NULL &&
+      _zr_quotes_word_list_suffix (lx->role_suffixes, s, start, b) == NULL &&
+      (char_flags (lx, s[b - 1]) & CHAR_PERSON_END) == 0)
+    return FALSE;
   if (start > a && s[start - 1] == 0x7684 /* 的 */)
     return TRUE;
   for (guint q = 0; q < G_N_ELEMENTS (counted); q++)
@@ -227,17 +232,50 @@ after_de (const gunichar *s,
   return FALSE;
 }
 
+/* A name alone right after 的 that was never met before: more often a
+ * thing (刚摘的黄瓜) than a person. */
+static gboolean
+doubtful_name (Reader         *r,
+               const gunichar *s,
+               glong           a,
+               glong           b,
+               const Person   *p)
+{
+  return p->kind == PERSON_NAME && p->bare && !g_hash_table_contains (r->known, p->speaker) &&
+         after_de (s, a, b, p->speaker);
+}
+
+/* Whether a phrase naming a person could end at @e: after a name (a
+ * surname one to four characters back), a title, a word for a person, or
+ * 们. The quick test that spares reading every prefix of a clause. */
+static gboolean
+may_end_person (const gunichar *s,
+                glong           a,
+                glong           e)
+{
+  const Lexicon *lx = _zr_quotes_lexicon ();
+
+  if (s[e - 1] == 0x4EEC /* 们 */ || (char_flags (lx, s[e - 1]) & CHAR_PERSON_END) != 0)
+    return TRUE;
+  for (glong k = 2; k <= 4 && e - k >= a; k++)
+    if (may_be_surname (lx, s[e - k]))
+      return TRUE;
+  return _zr_quotes_word_list_suffix (lx->role_suffixes, s, a, e) != NULL ||
+         _zr_quotes_word_list_suffix (lx->descriptions, s, a, e) != NULL ||
+         _zr_quotes_word_list_suffix (lx->honorifics, s, a, e) != NULL;
+}
+
 /* The person a clause of s[a..end) begins with, taking the first clause
  * that begins with one: 民警罗某 in 民警罗某就带着辅警…, 市民 in
  * 一位刚办完事的市民在窗口前道谢. Clauses that begin with a preposition
  * (在…, 从…, 随着…) set the scene and are passed over. A bare name counts
  * only when it was met before: 高温 is no one. */
-static gboolean
-sentence_subject (Reader         *r,
-                  const gunichar *s,
-                  glong           a,
-                  glong           end,
-                  Person         *out)
+gboolean
+_zr_quotes_sentence_subject (Reader         *r,
+                             const gunichar *s,
+                             glong           a,
+                             glong           end,
+                             Person         *out)
 {
   static const gunichar scene[] = { 0x5728 /* 在 */, 0x4ECE /* 从 */, 0x968F /* 随 */,
                                     0x4E3A /* 为 */, 0x5BF9 /* 对 */, 0x7ECF /* 经 */,
@@ -256,15 +294,27 @@ sentence_subject (Reader         *r,
         ce++;
       for (guint q = 0; q < G_N_ELEMENTS (scene) && c < ce; q++)
         skip = skip || s[c] == scene[q];
+      /* but 在物流公司上班的鲁某: the person the scene describes */
+      if (skip && _zr_quotes_ucs4_has (s, c, ce, 0x7684 /* 的 */))
+        skip = FALSE;
       for (glong e = c + 2; !skip && e <= MIN (ce, c + MAX_SEGMENT); e++)
         {
           Person p;
 
+          if (!may_end_person (s, c, e))
+            continue;
           _zr_quotes_parse_person (s, c, e, &p);
           /* the first person met, grown while it grows (民警 → 民警罗志 →
-           * 民警罗志强) but not replaced by a later one (…的新生儿常住) */
-          if ((p.kind == PERSON_NAME && (!p.bare || g_hash_table_contains (r->known, p.speaker)) &&
-               (best.kind != PERSON_NAME || g_str_has_prefix (p.speaker, best.speaker))) ||
+           * 民警罗志强) or read again over the same characters (副主席柏某某,
+           * not 席柏), but not replaced by a later one (…的新生儿常住) */
+          if ((p.kind == PERSON_NAME &&
+               (!p.bare || g_hash_table_contains (r->known, p.speaker) ||
+                (g_utf8_strlen (p.speaker, -1) == 3 && after_de (s, c, e, p.speaker))) &&
+               (best.kind == PERSON_NONE ||
+               (best.kind == PERSON_NAME &&
+                e - (glong) g_utf8_strlen (p.speaker, -1) < best_end) ||
+               (best.kind == PERSON_DESCRIPTION &&
+                e - (glong) g_utf8_strlen (p.speaker, -1) <= best_end))) ||
               (p.kind == PERSON_DESCRIPTION && plain_description (s, c, e, p.speaker) &&
                (best.kind == PERSON_NONE ||
                 (best.kind == PERSON_DESCRIPTION && g_str_has_prefix (p.speaker, best.speaker)))))
@@ -281,10 +331,42 @@ sentence_subject (Reader         *r,
           *out = best;
           return best_end > 0;
         }
-      if (ce >= end || !is_comma (s[ce]))
+      /* go on past commas and quoted terms (在“网格夜话”上，居民们…) */
+      if (ce >= end || !(is_comma (s[ce]) || is_open_mark (s[ce]) || is_close_mark (s[ce])))
         break;
       c = ce + 1;
     }
+  return FALSE;
+}
+
+/* 退休教师甘某今年八十岁。“…”: a quote opening a sentence, with no verb
+ * around it, is most likely the words of the person the sentence before
+ * was about. */
+static gboolean
+reader_prev_subject (Reader *r,
+                     guint   pi,
+                     glong   open,
+                     Person *out)
+{
+  const gunichar *s = r->par[pi];
+  glong k = open, ps;
+
+  while (k > 0 && is_space (s[k - 1]))
+    k--;
+  if (k == 0 || !is_sentence_end (s[k - 1]))
+    return FALSE;
+  for (ps = k - 1; ps > 0 && !is_sentence_end (s[ps - 1]) && k - ps < 200; ps--)
+    ;
+  if (ps > 0 && !is_sentence_end (s[ps - 1]))
+    return FALSE;
+  /* in a story told by 我 the words may be the writer's */
+  if (_zr_quotes_ucs4_has (s, ps, k - 1, 0x6211 /* 我 */))
+    return FALSE;
+  if (!_zr_quotes_sentence_subject (r, s, ps, k - 1, out))
+    return FALSE;
+  if (out->kind == PERSON_NAME)
+    return TRUE;
+  _zr_quotes_person_clear (out);
   return FALSE;
 }
 
@@ -327,6 +409,8 @@ _zr_quotes_look_before (Reader         *r,
         }
       else if (reader_prev_attribution (r, pi, open, &side->who))
         side->cue = CUE_PREVIOUS_SENTENCE;
+      else if (reader_prev_subject (r, pi, open, &side->who))
+        side->cue = CUE_PREVIOUS_SUBJECT;
       return;
     }
 
@@ -352,14 +436,19 @@ _zr_quotes_look_before (Reader         *r,
     find_mention (s, st, e, &side->who);
   if (side->who.kind == PERSON_NONE)
     _zr_quotes_reader_parse_lead (r, s, st, e, &side->who);
+  if (side->who.kind == PERSON_NONE)
+    _zr_quotes_sentence_subject (r, s, st, e, &side->who);
   if (side->who.kind == PERSON_FIRST)
     side->first_person = TRUE;
 
   /* 大师杜某放下毛笔，指着刚出窑的花瓶说：a name met nowhere else, with
    * nothing telling who it is, may be a thing; the sentence's subject is
    * surer */
-  if (side->who.kind == PERSON_NAME && side->who.bare &&
-      !g_hash_table_contains (r->known, side->who.speaker))
+  /* 学生们拿起伞，笑着对老人喊：the clause before the marks has no
+   * subject of its own; the sentence's is the speaker */
+  if (side->who.kind == PERSON_NONE ||
+      (side->who.kind == PERSON_NAME && side->who.bare &&
+       !g_hash_table_contains (r->known, side->who.speaker)))
     {
       const gunichar *par = r->par[pi];
       glong ps = open;
@@ -368,14 +457,45 @@ _zr_quotes_look_before (Reader         *r,
       while (ps > 0 && open - ps < 200 && !is_sentence_end (par[ps - 1]) &&
              !is_close_mark (par[ps - 1]) && !is_open_mark (par[ps - 1]))
         ps--;
-      if (sentence_subject (r, par, ps, open, &subject))
+      if (_zr_quotes_sentence_subject (r, par, ps, open, &subject))
         {
           _zr_quotes_person_clear (&side->who);
           side->who = subject;
         }
-      else if (after_de (s, st, e, side->who.speaker))
+      else if (side->who.kind == PERSON_NAME && after_de (s, st, e, side->who.speaker))
         _zr_quotes_person_clear (&side->who);   /* 刚出窑的花瓶 */
     }
+}
+
+/* Where the clause starting at @a ends, stepping over a quoted term
+ * (最年轻的“园主”，他说) but not over quoted words. */
+static glong
+clause_end_over_terms (const gunichar *s,
+                       glong           a,
+                       glong           n)
+{
+  glong e = a;
+
+  while (e < n)
+    {
+      if (is_open_mark (s[e]))
+        {
+          glong j = e + 1;
+
+          while (j < n && j - e <= 16 && !is_close_mark (s[j]) && !is_sentence_end (s[j]) &&
+                 !is_comma (s[j]))
+            j++;
+          if (j < n && is_close_mark (s[j]))
+            {
+              e = j + 1;
+              continue;
+            }
+        }
+      if (is_boundary (s[e]))
+        break;
+      e++;
+    }
+  return e;
 }
 
 void
@@ -410,14 +530,16 @@ _zr_quotes_look_after (Reader  *r,
    * sentence: “…”在一家档口，一位店主一边打包一边说 */
   for (int clause = 0; clause < (sentence_initial && !after_stop ? 3 : 1) && a < n; clause++)
     {
-      for (clause_end = a; clause_end < n && !is_boundary (s[clause_end]); clause_end++)
-        ;
+      clause_end = clause_end_over_terms (s, a, n);
       for (glong i = a + 1; i < clause_end && i - a <= MAX_SEGMENT; i++)
         {
           const Word *v = _zr_quotes_word_list_prefix (lx->verbs, s, i, clause_end);
           Person p;
 
           if (v == NULL)
+            continue;
+          /* 说, 问, 讲, 称 alone end the clause: not 问题, 讲座, 称号 */
+          if (v->n == 1 && i + 1 < clause_end)
             continue;
           if (after_stop && (i - a > 8 || i + v->n != clause_end))
             break;
@@ -426,8 +548,33 @@ _zr_quotes_look_after (Reader  *r,
             find_mention (s, a, i, &p);
           if (p.kind == PERSON_NONE)
             _zr_quotes_reader_parse_lead (r, s, a, i, &p);
+          /* 一名小学生举着刚摘的黄瓜兴奋地说: a name alone after 的 is what
+           * the clause's subject holds when it has one (not so in
+           * 在现场维持秩序的曹某告诉记者) */
+          if (p.kind == PERSON_NONE || doubtful_name (r, s, a, i, &p))
+            {
+              Person subject;
+
+              if (_zr_quotes_sentence_subject (r, s, a, i, &subject))
+                {
+                  _zr_quotes_person_clear (&p);
+                  p = subject;
+                }
+            }
           if (p.kind == PERSON_NONE)
             continue;
+          /* “…”在物流公司上班的鲁某是最年轻的园主，他说: 他 is the
+           * subject named earlier in the sentence */
+          if (p.kind == PERSON_PRONOUN && clause > 0)
+            {
+              Person subject;
+
+              if (_zr_quotes_sentence_subject (r, s, first_clause, a, &subject))
+                {
+                  _zr_quotes_person_clear (&p);
+                  p = subject;
+                }
+            }
           side->evidence = TRUE;
           side->cue = clause == 0 ? CUE_AFTER_MARKS : CUE_LATER_CLAUSE;
           side->who = p;
@@ -448,7 +595,7 @@ _zr_quotes_look_after (Reader  *r,
 
       while (end < n && !is_sentence_end (s[end]))
         end++;
-      if (sentence_subject (r, s, a, end, &side->who))
+      if (_zr_quotes_sentence_subject (r, s, a, end, &side->who))
         side->cue = CUE_NEXT_SUBJECT;
     }
 }

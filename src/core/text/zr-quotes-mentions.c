@@ -64,6 +64,29 @@ reader_known_at (Reader         *r,
   return 0;
 }
 
+/* A title does not reach back over these: 记者采访了市商务局副局长某某 */
+static gboolean
+ends_role_search (gunichar c)
+{
+  static const char stops[] = "了是访向对给把被让请见据";
+
+  for (const char *p = stops; *p; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) == c)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_place_end (gunichar c)
+{
+  static const char ends[] = "镇村乡区县市道组";
+
+  for (const char *p = ends; *p; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) == c)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_pivot_verb (gunichar c)
 {
@@ -118,6 +141,31 @@ reader_note_described (Reader         *r,
   _zr_quotes_person_clear (&p);
 }
 
+/* The person the sentence at s[a..) begins with, in its first clause, is
+ * met. */
+static void
+reader_note_subject (Reader         *r,
+                     const gunichar *s,
+                     glong           a,
+                     glong           to)
+{
+  glong e = a;
+  int commas = 0;
+  Person p;
+
+  while (e < to && e - a < 64 && !is_sentence_end (s[e]) && !is_open_mark (s[e]))
+    {
+      if (is_comma (s[e]) && ++commas == 1)
+        break;
+      e++;
+    }
+  if (e - a < 2)
+    return;
+  if (_zr_quotes_sentence_subject (r, s, a, e, &p) && p.kind == PERSON_NAME)
+    reader_set_last (r, p.speaker, p.role, p.gender);
+  _zr_quotes_person_clear (&p);
+}
+
 /* Mentions of people in running text: 副所长邓辉明, 袁师傅, 种植大户盘立新,
  * 十岁的盘小兰, and again any name already met. */
 void
@@ -132,6 +180,11 @@ _zr_quotes_reader_scan_mentions (Reader         *r,
     {
       const Word *w;
       glong sl, kn;
+
+      /* the subject of each sentence (巷口开小卖部的柯某每天…), so that a
+       * later 她 finds her even when nothing else tells she is a person */
+      if (i == 0 || is_sentence_end (s[i - 1]))
+        reader_note_subject (r, s, i, to);
 
       /* 市工信局相关负责人介绍: someone described, not named, whom a later
        * 该负责人 means */
@@ -164,7 +217,7 @@ _zr_quotes_reader_scan_mentions (Reader         *r,
             continue;
           for (rs = i - w->n; rs > from && rs > i - 24; rs--)
             if (is_boundary (s[rs - 1]) || is_space (s[rs - 1]) || s[rs - 1] == 0x7684 ||
-                s[rs - 1] == 0x3001)
+                s[rs - 1] == 0x3001 || ends_role_search (s[rs - 1]))
               break;
           /* titles joined by 、: 市人大代表、某公司员工 */
           while (rs > from + 1 && s[rs - 1] == 0x3001)
@@ -205,6 +258,9 @@ _zr_quotes_reader_scan_mentions (Reader         *r,
         if (e > to)
           continue;
         if (i >= 2 && s[i - 1] == 0x7684 /* 的 */ && s[i - 2] == 0x5C81 /* 岁 */)
+          who = TRUE;
+        /* 浦口镇的李某某, 荷塘区的王某某: where someone lives or works */
+        else if (i >= 2 && s[i - 1] == 0x7684 /* 的 */ && is_place_end (s[i - 2]))
           who = TRUE;
         /* 做工程师的龙某某, 当了“巷长”的阳某某, “巷长”阳某某 */
         else if (i >= 3 && (s[i - 1] == 0x7684 /* 的 */ || is_close_mark (s[i - 1])) &&
@@ -331,7 +387,9 @@ _zr_quotes_reader_parse_lead (Reader         *r,
     }
   if (best < 0)
     return PERSON_NONE;
-  return _zr_quotes_name_person (s, best_from, best, best_end, best_score == 4, out);
+  _zr_quotes_name_person (s, best_from, best, best_end, best_score == 4, out);
+  out->bare = best_score == 1;
+  return PERSON_NAME;
 }
 
 /* Context around (paragraph, pos) as one array; a paragraph that ends

@@ -80,9 +80,28 @@ _zr_quotes_is_person_noun (const gunichar *s,
                            glong           b)
 {
   const Lexicon *lx = _zr_quotes_lexicon ();
+  static const gunichar numerals[] = { 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94, 0x516D,
+                                       0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E07,
+                                       0x4EBF, 0x591A, 0x51E0, 0x4F59 };
+                                       /* 一二两三四五六七八九十百千万亿多几余 */
 
   if (b - a < 2 || b - a > 10 || !all_han_noun (s, a, b))
     return FALSE;
+  /* 带动一千多户, 多户: counted households, not a person */
+  for (glong i = a; i < b; i++)
+    if (_zr_quotes_ucs4_has (numerals, 0, G_N_ELEMENTS (numerals), s[i]))
+      return FALSE;
+  /* …家 is someone in 专家, 画家, 企业家, not in 大家, 国家, 事大家 */
+  if (s[b - 1] == 0x5BB6 /* 家 */)
+    {
+      static const char makers[] = "专画作术法乐学业干行玩";
+      gboolean maker = FALSE;
+
+      for (const char *p = makers; *p && !maker; p = g_utf8_next_char (p))
+        maker = g_utf8_get_char (p) == s[b - 2];
+      if (!maker)
+        return FALSE;
+    }
   return (char_flags (lx, s[b - 1]) & CHAR_PERSON_END) != 0;
 }
 
@@ -247,6 +266,17 @@ _zr_quotes_parse_person (const gunichar *s,
         break;
       }
 
+  /* 学生们笑着对老人喊, 冲着妻子说: who is spoken to is not who speaks */
+  for (glong i = a; i < b && b - i <= 12; i++)
+    if (s[i] == 0x5BF9 /* 对 */ || s[i] == 0x51B2 /* 冲 */ || s[i] == 0x671D /* 朝 */ ||
+        s[i] == 0x8DDF /* 跟 */ || (s[i] == 0x5411 /* 向 */ && i > a))
+      {
+        b = i;
+        while ((w = _zr_quotes_word_list_suffix (lx->tail_stops, s, a, b)) != NULL && b - w->n - a >= 1)
+          b -= w->n;
+        break;
+      }
+
   if (b - a <= 0 || b - a > MAX_SEGMENT)
     return PERSON_NONE;
   full_start = a;
@@ -263,8 +293,9 @@ _zr_quotes_parse_person (const gunichar *s,
   if (s[a] == 0x4ED6 || s[a] == 0x5979 || s[a] == 0x4F60 || s[a] == 0x60A8)
     return PERSON_NONE;
 
-  /* the writer's own people are not speakers */
-  if (b - a >= 2 && b - a <= 6 &&
+  /* the writer's own people are not speakers, and a phrase ending in 记者
+   * (曹某告诉记者) is no person's name */
+  if (b - a >= 2 &&
       ((s[b - 2] == 0x8BB0 && s[b - 1] == 0x8005) /* 记者 */ ||
        (s[b - 2] == 0x7B14 && s[b - 1] == 0x8005) /* 笔者 */))
     return PERSON_NONE;
@@ -348,12 +379,15 @@ _zr_quotes_parse_person (const gunichar *s,
       }
   }
 
-  /* 老李, 小王 */
-  if (b - a == 2 && (s[a] == 0x8001 || s[a] == 0x5C0F))
+  /* 老李, 小王, and after who they are: 队员小贺, 市民老李 */
+  if (b - a >= 2 && (s[b - 2] == 0x8001 || s[b - 2] == 0x5C0F))
     {
       glong sl;
-      if (_zr_quotes_is_surname_at (s, a + 1, b, &sl))
-        return _zr_quotes_name_person (s, a, a, b, FALSE, out);
+      int pk = _zr_quotes_prefix_kind (s, a, b - 2);
+
+      if (_zr_quotes_is_surname_at (s, b - 1, b, &sl) &&
+          (b - a == 2 || pk > 0 || _zr_quotes_is_person_noun (s, a, b - 2)))
+        return _zr_quotes_name_person (s, a, b - 2, b, pk == 2, out);
     }
 
   /* a description: 该负责人, 现场一名城管队员, 市民们, 一名外卖骑手 */

@@ -113,20 +113,20 @@ typedef struct
   guint           n;
   gunichar      **par;
   glong          *len;
-  GHashTable     *roles;       /* name → role, from mentions and attributions */
-  GHashTable     *genders;     /* name → Gender, when a mention told it */
-  char           *last_name;   /* last named person, for 他/她 */
-  char           *last_description; /* last speaker described, not named (一位店主), for 他 */
+  GHashTable     *roles;                /* name → role, from mentions and attributions */
+  GHashTable     *genders;              /* name → Gender, when a mention told it */
+  char           *last_name;            /* last named person, for 他/她 */
+  char           *last[3];              /* last named person of each Gender */
+  guint           last_seq[3];          /* when each was named (0: never) */
+  char           *last_description;     /* last speaker described, not named (一位店主), for 他 */
   guint           last_description_seq;
-  GHashTable     *described;   /* title word → last phrase it ended (负责人 → 市某局相关负责人), for 该负责人 */
-  char           *last[3];     /* last named person of each Gender */
-  guint           last_seq[3]; /* when each was named (0: never) */
+  GHashTable     *described;            /* title word → the last phrase it ended, for 该负责人 */
   guint           seq;
-  GHashTable     *known;       /* every person named so far (a set of names) */
-  guint           known_lengths; /* bit n set: a name of n characters is known */
-  gboolean        in_voice;    /* under a 【声音】 heading */
+  GHashTable     *known;                /* every person named so far (a set of names) */
+  guint           known_lengths;        /* bit n set: a name of n characters is known */
+  gboolean        in_voice;             /* under a 【声音】 heading */
   GPtrArray      *out;
-  guint64         steps;       /* characters looked at, for _zr_quotes_extract_counted() */
+  guint64         steps;                /* characters looked at, for _zr_quotes_extract_counted() */
 } Reader;
 
 /* How a speaker was found next to a quote, the surest first: the higher the
@@ -135,6 +135,7 @@ typedef enum
 {
   CUE_NONE,
   CUE_NEXT_SUBJECT,       /* “…”傍晚，民警罗某就…: the subject of the next sentence */
+  CUE_PREVIOUS_SUBJECT,   /* 甘某今年八十岁。“…”: the subject of the sentence before */
   CUE_PREVIOUS_SENTENCE,  /* X介绍，…。“…”: the sentence before attributes words */
   CUE_LATER_CLAUSE,       /* “…”在一家档口，一位店主一边打包一边说 */
   CUE_SAME_SENTENCE,      /* X强调，…，“…”: an earlier clause of the sentence */
@@ -230,90 +231,91 @@ may_be_surname (const Lexicon *lx,
 /* zr-quotes-lexicon.c */
 const Word    *_zr_quotes_word_list_suffix (const WordList *wl,
                                             const gunichar *s,
-                                            glong          min,
-                                            glong          end);
+                                            glong           min,
+                                            glong           end);
 const Word    *_zr_quotes_word_list_prefix (const WordList *wl,
                                             const gunichar *s,
-                                            glong          pos,
-                                            glong          end);
-gboolean      _zr_quotes_is_surname_at     (const gunichar *s,
-                                            glong          pos,
-                                            glong          end,
+                                            glong           pos,
+                                            glong           end);
+gboolean       _zr_quotes_is_surname_at    (const gunichar *s,
+                                            glong           pos,
+                                            glong           end,
                                             glong          *out_len);
-gboolean      _zr_quotes_ucs4_has          (const gunichar *s,
-                                            glong          a,
-                                            glong          b,
-                                            gunichar       c);
+gboolean       _zr_quotes_ucs4_has         (const gunichar *s,
+                                            glong           a,
+                                            glong           b,
+                                            gunichar        c);
 char          *_zr_quotes_ucs4_dup         (const gunichar *s,
-                                            glong          a,
-                                            glong          b);
-gboolean      _zr_quotes_is_name           (const gunichar *s,
-                                            glong          a,
-                                            glong          b);
+                                            glong           a,
+                                            glong           b);
+gboolean       _zr_quotes_is_name          (const gunichar *s,
+                                            glong           a,
+                                            glong           b);
 const Lexicon *_zr_quotes_lexicon          (void);
-
 
 /* zr-quotes-person.c */
 gboolean   _zr_quotes_is_counted_person (const gunichar *s,
-                                         glong          a,
-                                         glong          b);
+                                         glong           a,
+                                         glong           b);
 gboolean   _zr_quotes_is_person_noun    (const gunichar *s,
-                                         glong          a,
-                                         glong          b);
+                                         glong           a,
+                                         glong           b);
 void       _zr_quotes_person_clear      (Person *p);
 PersonKind _zr_quotes_parse_person      (const gunichar *s,
-                                         glong          a,
-                                         glong          b,
+                                         glong           a,
+                                         glong           b,
                                          Person         *out);
 Gender     _zr_quotes_guess_gender      (const gunichar *s,
-                                         glong          a,
-                                         glong          name_start,
-                                         glong          b);
+                                         glong           a,
+                                         glong           name_start,
+                                         glong           b);
 int        _zr_quotes_prefix_kind       (const gunichar *s,
-                                         glong          a,
-                                         glong          b);
+                                         glong           a,
+                                         glong           b);
 PersonKind _zr_quotes_name_person       (const gunichar *s,
-                                         glong          a,
-                                         glong          name_start,
-                                         glong          b,
-                                         gboolean       with_role,
+                                         glong           a,
+                                         glong           name_start,
+                                         glong           b,
+                                         gboolean        with_role,
                                          Person         *out);
 
-
 /* zr-quotes-mentions.c */
-void       _zr_quotes_reader_finish_person (Reader *r,
-                                            Person *p);
-void       _zr_quotes_reader_scan_mentions (Reader         *r,
-                                            const gunichar *s,
-                                            glong          from,
-                                            glong          to);
-PersonKind _zr_quotes_reader_parse_lead    (Reader         *r,
-                                            const gunichar *s,
-                                            glong          a,
-                                            glong          b,
-                                            Person         *out);
-gunichar   *_zr_quotes_reader_before       (Reader *r,
-                                            guint  pi,
-                                            glong  pos,
-                                            glong  *out_len);
-gunichar   *_zr_quotes_reader_after        (Reader *r,
-                                            guint  pi,
-                                            glong  pos,
-                                            glong  *out_len);
-
+void        _zr_quotes_reader_finish_person (Reader *r,
+                                             Person *p);
+void        _zr_quotes_reader_scan_mentions (Reader         *r,
+                                             const gunichar *s,
+                                             glong           from,
+                                             glong           to);
+PersonKind  _zr_quotes_reader_parse_lead    (Reader         *r,
+                                             const gunichar *s,
+                                             glong           a,
+                                             glong           b,
+                                             Person         *out);
+gunichar   *_zr_quotes_reader_before        (Reader *r,
+                                             guint   pi,
+                                             glong   pos,
+                                             glong  *out_len);
+gunichar   *_zr_quotes_reader_after         (Reader *r,
+                                             guint   pi,
+                                             glong   pos,
+                                             glong  *out_len);
 
 /* zr-quotes-attribution.c */
+gboolean _zr_quotes_sentence_subject (Reader         *r,
+                                      const gunichar *s,
+                                      glong           a,
+                                      glong           end,
+                                      Person         *out);
 void _zr_quotes_look_before (Reader *r,
-                             guint  pi,
-                             glong  open,
+                             guint   pi,
+                             glong   open,
                              Side   *side);
 void _zr_quotes_look_after  (Reader   *r,
-                             guint    pi,
-                             glong    close,
-                             gboolean paragraph_initial,
-                             gboolean sentence_initial,
+                             guint     pi,
+                             glong     close,
+                             gboolean  paragraph_initial,
+                             gboolean  sentence_initial,
                              Side     *side);
-
 
 /* zr-quotes.c */
 GPtrArray *_zr_quotes_extract_counted (const ZrRecord *record,

@@ -170,6 +170,22 @@ add_quote (Reader     *r,
   g_ptr_array_add (r->out, zr_quote_new (pi, a, b, text, speaker, role));
 }
 
+/* Whether the words in s[a..b) open by calling @name (李总，…). */
+static gboolean
+addressed (const gunichar *s,
+           glong           a,
+           glong           b,
+           const char     *name)
+{
+  g_autofree gunichar *u = NULL;
+  glong n;
+
+  u = g_utf8_to_ucs4_fast (name, -1, &n);
+  if (n == 0 || b - a <= n || memcmp (s + a, u, n * sizeof (gunichar)) != 0)
+    return FALSE;
+  return is_comma (s[a + n]) || s[a + n] == 0xFF01 /* ！ */ || s[a + n] == '!';
+}
+
 /* `speaker：words`, as under a 【声音】 heading. */
 static gboolean
 reader_statement (Reader *r,
@@ -183,7 +199,7 @@ reader_statement (Reader *r,
   for (c = 0; c < n && c <= 30 && !is_colon (s[c]); c++)
     if (is_boundary (s[c]) || s[c] == 0xB7 || g_unichar_isdigit (s[c]))
       return FALSE;
-  if (c >= n || c > 30 || c < 2)
+  if (c >= n || c > 30 || (c < 2 && !(c == 1 && s[0] == 0x7B54 /* 答 */)))
     return FALSE;
   for (w = c + 1; w < n && is_space (s[w]); w++)
     ;
@@ -215,6 +231,38 @@ reader_statement (Reader *r,
     return FALSE;
 
   _zr_quotes_parse_person (s, 0, c, &p);
+  /* 答：in an interview is the person interviewed, named before */
+  if (p.kind == PERSON_NONE && c == 1 && s[0] == 0x7B54 /* 答 */ && r->last_name != NULL)
+    {
+      p.kind = PERSON_NAME;
+      p.speaker = g_strdup (r->last_name);
+    }
+  /* 家长 邵某某：, 社区主任 罗某某：: who they are, a space, the name */
+  if (p.kind == PERSON_NONE)
+    {
+      glong sp = c, st = 0;
+
+      while (st < c && is_space (s[st]))
+        st++;
+      while (sp > st && !is_space (s[sp - 1]))
+        sp--;
+      if (sp > st && c - sp >= 2)
+        {
+          _zr_quotes_parse_person (s, sp, c, &p);
+          if (p.kind == PERSON_NAME && p.bare)
+            {
+              glong re = sp;
+
+              while (re > st && is_space (s[re - 1]))
+                re--;
+              p.bare = FALSE;
+              if (p.role == NULL && _zr_quotes_prefix_kind (s, st, re) == 2)
+                p.role = _zr_quotes_ucs4_dup (s, st, re);
+              else if (_zr_quotes_prefix_kind (s, st, re) == 0)
+                _zr_quotes_person_clear (&p);
+            }
+        }
+    }
   if (p.kind == PERSON_NAME && p.role == NULL && !r->in_voice)
     {
       /* a bare name outside a 【声音】 block must be known already */
@@ -346,6 +394,12 @@ reader_paragraph (Reader *r,
           if (resolved.kind == PERSON_FIRST)
             _zr_quotes_person_clear (&resolved);
         }
+
+      /* “李总，我…”: whom the words are said to does not say them */
+      if (resolved.speaker != NULL &&
+          addressed (s, g_array_index (spans, Span, first).open + 1,
+                     g_array_index (spans, Span, first).close, resolved.speaker))
+        _zr_quotes_person_clear (&resolved);
 
       for (guint k = first; k <= last; k++)
         {
