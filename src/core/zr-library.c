@@ -319,14 +319,14 @@ store_classification (ZrDatabase             *db,
                       const ZrClassification *c,
                       GError                **error)
 {
-  PREPARE (update, "UPDATE records SET district = ?, primary_topic = ?, why_json = ? WHERE id = ?");
+  PREPARE (update, "UPDATE records SET district = ?, primary_topic = ? WHERE id = ?");
 
   _zr_bind_text_or_null (update, 1, c->district);
   _zr_bind_text_or_null (update, 2, c->topic);
   /* The evidence is several kilobytes a record: it is recomputed when an
-   * article is opened (zr_library_get_article) instead of being stored. */
-  sqlite3_bind_null (update, 3);
-  sqlite3_bind_int64 (update, 4, record_id);
+   * article is opened (zr_library_get_article) instead of being stored;
+   * why_json keeps the parser's short note on the head lines. */
+  sqlite3_bind_int64 (update, 3, record_id);
   if (!step_done (db, update, error))
     return FALSE;
 
@@ -344,7 +344,7 @@ store_record (ZrDatabase  *db,
 {
   PREPARE (ins, "INSERT INTO records (source_id, position, kind, headline, headline_offset,"
                 " column_label, column_offset, kicker, kicker_offset, dateline, dateline_offset,"
-                " byline_text, byline_offset, chars) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                " byline_text, byline_offset, chars, why_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   const ZrRecord *r = a->record;
   gint64 id;
 
@@ -362,6 +362,7 @@ store_record (ZrDatabase  *db,
   _zr_bind_text_or_null (ins, 12, r->byline_text);
   _zr_bind_int_or_null (ins, 13, r->byline_offset);
   sqlite3_bind_int (ins, 14, zr_record_count_chars (r));
+  _zr_bind_text_or_null (ins, 15, r->segmentation);
   if (!step_done (db, ins, error))
     return FALSE;
   id = sqlite3_last_insert_rowid (zr_database_get_handle (db));
@@ -897,6 +898,9 @@ load_record (ZrDatabase  *db,
 #undef TEXT_AND_OFFSET
   record->byline_text = g_strdup (_zr_column_text (stmt, 9));
   record->byline_offset = sqlite3_column_type (stmt, 10) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 10);
+  /* the why_json column holds what the parser said of the head lines; the
+   * classifier's evidence is recomputed when the article is opened */
+  record->segmentation = g_strdup (_zr_column_text (stmt, 16));
 
   if (article != NULL)
     {
@@ -905,7 +909,6 @@ load_record (ZrDatabase  *db,
       article->chars = sqlite3_column_int (stmt, 13);
       article->district = g_strdup (_zr_column_text (stmt, 14));
       article->topic = g_strdup (_zr_column_text (stmt, 15));
-      article->why_json = g_strdup (_zr_column_text (stmt, 16));
       article->source_path = g_strdup (_zr_column_text (stmt, 17));
       article->source_name = g_strdup (_zr_column_text (stmt, 18));
       article->page_date = g_strdup (_zr_column_text (stmt, 19));
@@ -1027,8 +1030,24 @@ load_article (ZrLibrary  *self,
 
   {
     g_autoptr(ZrClassification) c = zr_classifier_classify (self->classifier, article->record);
+    const char *seg = article->record->segmentation;
     g_free (article->why_json);
     article->why_json = g_steal_pointer (&c->why_json);
+    /* "why" also says why the head lines are what they are */
+    if (seg != NULL && *seg == '{' && article->why_json != NULL)
+      {
+        g_autoptr(GString) why = g_string_new (article->why_json);
+        g_strchomp (why->str);
+        why->len = strlen (why->str);
+        if (why->len >= 2 && why->str[why->len - 1] == '}')
+          {
+            gboolean empty = why->len == 2 || strspn (why->str + 1, " \n\t") == why->len - 2;
+            g_string_truncate (why, why->len - 1);
+            g_string_append_printf (why, "%s\"segmentation\":%s}", empty ? "" : ",", seg);
+            g_free (article->why_json);
+            article->why_json = g_string_free (g_steal_pointer (&why), FALSE);
+          }
+      }
   }
 
   stmt = _zr_stmt (db, "SELECT paragraph, start_offset, end_offset, text, speaker, role FROM quotes"

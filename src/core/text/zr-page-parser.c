@@ -87,6 +87,7 @@ typedef struct
 {
   gboolean    cut;          /* closed while its last paragraph was open */
   gboolean    resolved;     /* a later fragment continues it */
+  int         head_item[3]; /* the lines that gave column, kicker, headline, or -1 */
 } RecInfo;
 
 typedef struct
@@ -106,6 +107,7 @@ typedef struct
   GPtrArray  *deferred;     /* captions that came inside a broken paragraph */
 
   GArray     *infos;        /* RecInfo per record of page->records */
+  int         head_level;   /* the level of the page's headline marks, 0 if plain */
   int         sim_budget;
 } Parser;
 
@@ -930,7 +932,7 @@ classify_items (Parser *ps)
 
 #define IMPOSSIBLE (-1e9)
 
-G_GNUC_UNUSED static const char *label_names[] = {
+static const char *label_names[] = {
   "column", "kicker", "headline", "headline-continued", "kicker-below", "byline", "body",
   "subhead", "caption", "end-byline", "notice-head", "notice", "notice-body", "meta",
 };
@@ -1268,7 +1270,7 @@ label_items (Parser *ps)
   guint n = 0;
   double *fwd, *bwd, *emit;
   guchar *back;
-  int head_level = page_head_level (ps);
+  int head_level = ps->head_level = page_head_level (ps);
 
   for (guint i = 0; i < ps->n_items; i++)
     {
@@ -1540,7 +1542,7 @@ static void
 add_record (Parser   *ps,
             ZrRecord *r)
 {
-  RecInfo info = { FALSE, FALSE };
+  RecInfo info = { FALSE, FALSE, { -1, -1, -1 } };
   g_ptr_array_add (ps->page->records, r);
   g_array_append_val (ps->infos, info);
 }
@@ -1705,6 +1707,22 @@ leading_label_len (const Item *it)
   return p - it->s;
 }
 
+enum
+{
+  HEAD_FIELD_COLUMN,
+  HEAD_FIELD_KICKER,
+  HEAD_FIELD_HEADLINE,
+};
+
+static void
+note_head_item (Parser     *ps,
+                int         field,
+                const Item *it)
+{
+  RecInfo *info = &g_array_index (ps->infos, RecInfo, ps->infos->len - 1);
+  info->head_item[field] = (int) (it - ps->items);
+}
+
 /* Whether the record being built is still in its head: opened by a head
  * line, nothing of its text yet */
 static gboolean
@@ -1744,6 +1762,7 @@ set_headline (Parser     *ps,
     {
       const char *h = it->s + lab;
       set_field (&r->column, &r->column_offset, it->s, lab, it->offset);
+      note_head_item (ps, HEAD_FIELD_COLUMN, it);
       while (h < it->s + it->len && g_unichar_isspace (g_utf8_get_char (h)))
         h = g_utf8_next_char (h);
       len = it->s + it->len - h;
@@ -1760,6 +1779,9 @@ set_headline (Parser     *ps,
       s = h;
     }
   set_field (&r->headline, &r->headline_offset, s, len, char_offset_in (it, s));
+  note_head_item (ps, HEAD_FIELD_HEADLINE, it);
+  if (series > 0 && lab == 0 && r->kicker_offset == it->offset)
+    note_head_item (ps, HEAD_FIELD_KICKER, it);
 }
 
 static void
@@ -1791,7 +1813,10 @@ set_kicker (Parser     *ps,
 {
   ZrRecord *r = head_record (ps);
   if (r->kicker == NULL)
-    set_field (&r->kicker, &r->kicker_offset, it->s, it->len, it->offset);
+    {
+      set_field (&r->kicker, &r->kicker_offset, it->s, it->len, it->offset);
+      note_head_item (ps, HEAD_FIELD_KICKER, it);
+    }
   else
     add_paragraph (ps, ZR_PARAGRAPH_KIND_SUBHEAD, it->s, it->len, it->offset);
 }
@@ -1804,6 +1829,7 @@ set_column (Parser     *ps,
   ps->in_head = FALSE;
   r = head_record (ps);
   set_field (&r->column, &r->column_offset, it->s, it->len, it->offset);
+  note_head_item (ps, HEAD_FIELD_COLUMN, it);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2224,6 +2250,132 @@ split_trailing_subheads (ZrPage *page)
 }
 
 /* ------------------------------------------------------------------ */
+/* Why: the evidence behind each head line's label, for `show --json` */
+
+static void
+append_number (GString *json,
+               double   v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_string_append (json, g_ascii_formatd (buf, sizeof buf, "%.1f", v));
+}
+
+static void
+append_feature (GString    *json,
+                gboolean   *first,
+                const char *name)
+{
+  g_string_append_printf (json, "%s\"%s\"", *first ? "" : ",", name);
+  *first = FALSE;
+}
+
+static void
+explain_item (Parser  *ps,
+              GString *json,
+              int      index)
+{
+  const Item *it = &ps->items[index];
+  const Item *before = NULL;
+  const Item *after = NULL;
+  gboolean first = TRUE;
+
+  for (int j = index - 1; j >= 0; j--)
+    if (ps->items[j].label != LABEL_META && !is_head_label (ps->items[j].label))
+      {
+        before = &ps->items[j];
+        break;
+      }
+  for (guint j = index + 1; j < ps->n_items; j++)
+    if (ps->items[j].label != LABEL_META && !is_head_label (ps->items[j].label))
+      {
+        after = &ps->items[j];
+        break;
+      }
+
+  g_string_append_printf (json, "{\"label\":\"%s\",\"margin\":", label_names[it->label]);
+  append_number (json, MIN (it->margin, 99.0));
+  g_string_append_printf (json, ",\"runner_up\":\"%s\",\"chars\":%u,\"features\":[",
+                          label_names[it->runner_up], it->nchars);
+  if (it->level > 0)
+    {
+      g_autofree char *marks = g_strdup_printf ("marked level %d", it->level);
+      append_feature (json, &first, marks);
+      if (it->level == ps->head_level)
+        append_feature (json, &first, "the page's headline level");
+      else if (it->level > ps->head_level)
+        append_feature (json, &first, "below the page's headline level");
+    }
+  else
+    append_feature (json, &first, "plain line");
+  if (it->section_shape)
+    append_feature (json, &first, "section-head form");
+  if (it->series)
+    append_feature (json, &first, "series label");
+  if (it->series_colon)
+    append_feature (json, &first, "series label before a colon");
+  if (it->label_like)
+    append_feature (json, &first, "label form");
+  if (it->place)
+    append_feature (json, &first, "names a place");
+  if (it->known_label)
+    append_feature (json, &first, "a known column");
+  if (it->repeated)
+    append_feature (json, &first, "repeated on the page");
+  if (it->jump_head)
+    append_feature (json, &first, "continuation head");
+  if (it->joins_next)
+    append_feature (json, &first, "continues on the next line");
+  if (before == NULL)
+    append_feature (json, &first, "at the top of the page");
+  else if (before->label == LABEL_END_BYLINE || before->glued_byline)
+    append_feature (json, &first, "after a story that ended with its bylines");
+  else if (before->label == LABEL_NOTICE || before->label == LABEL_NOTICE_BODY)
+    append_feature (json, &first, "after a notice");
+  else if (before->label == LABEL_BODY && before->open_end)
+    append_feature (json, &first, "after a paragraph cut mid-sentence");
+  if (after == NULL)
+    append_feature (json, &first, "nothing follows");
+  else if (after->label == LABEL_BYLINE)
+    append_feature (json, &first, "a byline follows");
+  else if (after->dateline)
+    append_feature (json, &first, "a dateline follows");
+  else if (after->label == LABEL_CAPTION)
+    append_feature (json, &first, "a caption follows");
+  else
+    append_feature (json, &first, "body text follows");
+  g_string_append (json, "]}");
+}
+
+static void
+explain_records (Parser *ps)
+{
+  static const char *fields[] = { "column", "kicker", "headline" };
+
+  for (guint k = 0; k < ps->page->records->len; k++)
+    {
+      ZrRecord *r = g_ptr_array_index (ps->page->records, k);
+      const RecInfo *info = &g_array_index (ps->infos, RecInfo, k);
+      GString *json;
+      gboolean any = FALSE;
+
+      json = g_string_new ("{");
+      for (guint f = G_N_ELEMENTS (fields); f-- > 0;)
+        {
+          if (info->head_item[f] < 0)
+            continue;
+          g_string_append_printf (json, "%s\"%s\":", any ? "," : "", fields[f]);
+          explain_item (ps, json, info->head_item[f]);
+          any = TRUE;
+        }
+      g_string_append_c (json, '}');
+      if (any)
+        r->segmentation = g_string_free (json, FALSE);
+      else
+        g_string_free (json, TRUE);
+    }
+}
+
+/* ------------------------------------------------------------------ */
 /* Lines */
 
 /* Length in bytes of the heading mark at the start of [s, end): 1–6 '#'
@@ -2343,6 +2495,7 @@ zr_page_parse (const char *text)
   walk_items (&ps);
   mark_fragments (&ps);
   split_trailing_subheads (ps.page);
+  explain_records (&ps);
 
   g_string_free (ps.pbuf, TRUE);
   g_ptr_array_unref (ps.deferred);
