@@ -139,6 +139,9 @@ static const char *migrations[] = {
   "CREATE INDEX records_district_chars ON records (district, chars);"
   /* page order: date, page, file (the list and articles --json) */
   "CREATE INDEX sources_order ON sources (page_date, page_number, name);",
+  /* 1 → 2: what the parser said of an article's head lines (show --json's
+   * "why"."segmentation"), apart from the classifier's evidence in why_json */
+  "ALTER TABLE records ADD COLUMN segmentation TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ZR_SCHEMA_VERSION);

@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-#define ZR_SCHEMA_VERSION 1
+#define ZR_SCHEMA_VERSION 2
 /* PRAGMA application_id of every library ("zhrd"): a file without it is
  * another program's and is never written to. */
 #define ZR_APPLICATION_ID 0x7A687264

@@ -352,7 +352,7 @@ store_record (ZrDatabase  *db,
 {
   PREPARE (ins, "INSERT INTO records (source_id, position, kind, headline, headline_offset,"
                 " column_label, column_offset, kicker, kicker_offset, dateline, dateline_offset,"
-                " byline_text, byline_offset, chars) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                " byline_text, byline_offset, chars, segmentation) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   const ZrRecord *r = a->record;
   gint64 id;
 
@@ -370,6 +370,7 @@ store_record (ZrDatabase  *db,
   _zr_bind_text_or_null (ins, 12, r->byline_text);
   _zr_bind_int_or_null (ins, 13, r->byline_offset);
   sqlite3_bind_int (ins, 14, zr_record_count_chars (r));
+  _zr_bind_text_or_null (ins, 15, r->segmentation);
   if (!step_done (db, ins, error))
     return FALSE;
   id = sqlite3_last_insert_rowid (zr_database_get_handle (db));
@@ -1276,7 +1277,7 @@ load_record (ZrDatabase  *db,
                    "SELECT r.kind, r.headline, r.headline_offset, r.column_label, r.column_offset,"
                    " r.kicker, r.kicker_offset, r.dateline, r.dateline_offset, r.byline_text, r.byline_offset,"
                    " r.source_id, r.position, r.chars, r.district, r.primary_topic, r.why_json,"
-                   " s.path, s.name, s.page_date, s.page_number"
+                   " s.path, s.name, s.page_date, s.page_number, r.segmentation"
                    " FROM records r JOIN sources s ON s.id = r.source_id WHERE r.id = ?", error);
   if (stmt == NULL)
     return NULL;
@@ -1309,6 +1310,8 @@ load_record (ZrDatabase  *db,
 #undef TEXT_AND_OFFSET
   record->byline_text = g_strdup (_zr_column_text (stmt, 9));
   record->byline_offset = sqlite3_column_type (stmt, 10) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 10);
+  /* what the parser said of the head lines (show --json's "why") */
+  record->segmentation = g_strdup (_zr_column_text (stmt, 21));
 
   if (article != NULL)
     {
@@ -1491,6 +1494,25 @@ load_article (ZrLibrary  *self,
     }
 
   article->why_json = explain_stored (self, article, why_stored);
+  {
+    /* "why" also says why the head lines are what they are */
+    const char *seg = article->record->segmentation;
+
+    if (seg != NULL && *seg == '{' && article->why_json != NULL)
+      {
+        g_autoptr(GString) why = g_string_new (article->why_json);
+        g_strchomp (why->str);
+        why->len = strlen (why->str);
+        if (why->len >= 2 && why->str[why->len - 1] == '}')
+          {
+            gboolean empty = why->len == 2 || strspn (why->str + 1, " \n\t") == why->len - 2;
+            g_string_truncate (why, why->len - 1);
+            g_string_append_printf (why, "%s\"segmentation\":%s}", empty ? "" : ",", seg);
+            g_free (article->why_json);
+            article->why_json = g_string_free (g_steal_pointer (&why), FALSE);
+          }
+      }
+  }
 
   stmt = _zr_stmt (db, "SELECT paragraph, start_offset, end_offset, text, speaker, role FROM quotes"
                        " WHERE record_id = ? ORDER BY position", error);

@@ -134,6 +134,7 @@ zr_record_free (ZrRecord *record)
   g_free (record->kicker);
   g_free (record->dateline);
   g_free (record->byline_text);
+  g_free (record->segmentation);
   g_ptr_array_unref (record->bylines);
   g_ptr_array_unref (record->paragraphs);
   g_free (record);

@@ -60,6 +60,7 @@ typedef struct
   int           byline_offset;
   GPtrArray    *bylines;         /* element-type ZrByline */
   GPtrArray    *paragraphs;      /* element-type ZrParagraph */
+  char         *segmentation;    /* JSON object: why the head lines got their roles, or NULL */
 } ZrRecord;
 
 typedef struct

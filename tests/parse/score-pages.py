@@ -10,8 +10,9 @@ Every page is imported into a fresh library through the command-line
 contract (import, articles --json, show ID --json); articles are paired with
 the truth by headline, in page order. Prints every miss and exits 1 when,
 over the whole folder, articles F1 < 0.95, bylines < 0.9, a line of ten or
-more characters is missing from the records, or the number of notices and
-fragments differs from the truth.
+more characters is missing from the records, the number of notices and
+fragments differs from the truth, or show --json does not say why a
+headline line was taken for the headline (why.segmentation.headline).
 """
 import json
 import os
@@ -127,7 +128,15 @@ def score_page (exe, path, truth):
             misses.append ('wrong bylines: %s: truth %s, got %s' % (w['headline'], w.get ('bylines'),
                                                                    [x.get ('name') for x in g.get ('bylines') or []]))
 
-    kinds_ok = True
+    # show --json says why each headline line was read as the headline
+    for g in got:
+        seg = (g.get ('why') or {}).get ('segmentation') or {}
+        head = seg.get ('headline') or {}
+        if head.get ('label') != 'headline' or not head.get ('features') or 'margin' not in head:
+            misses.append ('no segmentation.headline in why: %s' % g.get ('headline'))
+    why_ok = not any (m.startswith ('no segmentation') for m in misses)
+
+    kinds_ok = why_ok
     for kind in ('notice', 'fragment'):
         n_want = sum (1 for r in truth['articles'] if r.get ('kind') == kind)
         n_got = sum (1 for r in shown if r.get ('kind') == kind)
@@ -191,7 +200,7 @@ def main ():
     if total['lost'] > 0:
         failed.append ('%d lines missing from the records' % total['lost'])
     if not kinds_ok:
-        failed.append ('notice or fragment counts differ from the truth')
+        failed.append ('notice or fragment counts differ from the truth, or a headline lacks its why')
     if failed:
         print ('FAILED: ' + '; '.join (failed))
         sys.exit (1)

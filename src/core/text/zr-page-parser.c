@@ -70,6 +70,7 @@ typedef struct
   guint       jump : 1;           /* （上接第N版） */
   guint       jump_head : 1;      /* "公交线路续": the head of a continuation */
   guint       dateline : 1;       /* starts with 株洲日报讯 … */
+  guint       dateline_credit : 1; /* … with bylines in brackets */
   guint       glued_byline : 1;   /* ends a story: "…。（王峰 谢嘉）" */
   guint       open_end : 1;       /* ends mid-sentence */
   guint       label_like : 1;     /* short, unpunctuated: a column or place label */
@@ -87,6 +88,7 @@ typedef struct
 {
   gboolean    cut;          /* closed while its last paragraph was open */
   gboolean    resolved;     /* a later fragment continues it */
+  int         head_item[3]; /* the lines that gave column, kicker, headline, or -1 */
 } RecInfo;
 
 typedef struct
@@ -106,6 +108,7 @@ typedef struct
   GPtrArray  *deferred;     /* captions that came inside a broken paragraph */
 
   GArray     *infos;        /* RecInfo per record of page->records */
+  int         head_level;   /* the level of the page's headline marks, 0 if plain */
   int         sim_budget;
 } Parser;
 
@@ -234,11 +237,19 @@ memstr (const char *s,
         const char *needle)
 {
   gsize nl = strlen (needle);
+  const char *end = s + len;
+  const char *p;
   if (nl == 0 || len < nl)
     return NULL;
-  for (gsize i = 0; i + nl <= len; i++)
-    if (s[i] == needle[0] && memcmp (s + i, needle, nl) == 0)
-      return s + i;
+  /* find the needle's last byte with memchr: for Chinese text it varies
+   * far more than the first (0xE4…0xE9 starts nearly every character) */
+  p = s + nl - 1;
+  while (p < end && (p = memchr (p, needle[nl - 1], end - p)) != NULL)
+    {
+      if (memcmp (p - (nl - 1), needle, nl) == 0)
+        return p - (nl - 1);
+      p++;
+    }
   return NULL;
 }
 
@@ -733,16 +744,25 @@ has_section_shape (const Item *it)
 
 /* （上接第1版） （下转第4版） （续） */
 static gboolean
-has_jump (const Item *it)
+has_jump_in (const char *s,
+             gsize       len)
 {
-  const char *p = memstr (it->s, it->len, "上接第");
+  const char *p = memstr (s, len, "上接第");
   if (p == NULL)
-    p = memstr (it->s, it->len, "下转第");
-  if (p == NULL)
-    p = memstr (it->s, it->len, "转第");
+    p = memstr (s, len, "转第");
   if (p == NULL)
     return FALSE;
-  return memstr (p, it->s + it->len - p, "版") != NULL;
+  return memstr (p, s + len - p, "版") != NULL;
+}
+
+/* The marks sit at the start or the end of a line: look only there */
+static gboolean
+has_jump (const Item *it)
+{
+  const gsize edge = 48;
+  if (it->len <= 2 * edge)
+    return has_jump_in (it->s, it->len);
+  return has_jump_in (it->s, edge) || has_jump_in (it->s + it->len - edge, edge);
 }
 
 /* Short and unpunctuated: a column, section or place label */
@@ -780,12 +800,14 @@ static gsize
 series_label_len (const char *s,
                   gsize       len)
 {
-  const char *colon = memstr (s, len, "：");
+  /* the label is at most 24 characters: look for the colon there only */
+  gsize head = MIN (len, 26 * 4);
+  const char *colon = memstr (s, head, "：");
   gsize clen = strlen ("：");
   gsize n;
   if (colon == NULL)
     {
-      colon = memchr (s, ':', len);
+      colon = memchr (s, ':', head);
       clen = 1;
     }
   if (colon == NULL || colon == s)
@@ -883,6 +905,7 @@ classify_items (Parser *ps)
         {
           gsize a, b, c;
           it->dateline = parse_dateline (it->s, it->len, &a, &b, &c);
+          it->dateline_credit = it->dateline && c > b;
           it->glued_byline = find_glued_byline (it->s, it->len) != NULL;
           it->open_end = !ends_final (it->s, it->len) && !it->jump;
         }
@@ -930,7 +953,7 @@ classify_items (Parser *ps)
 
 #define IMPOSSIBLE (-1e9)
 
-G_GNUC_UNUSED static const char *label_names[] = {
+static const char *label_names[] = {
   "column", "kicker", "headline", "headline-continued", "kicker-below", "byline", "body",
   "subhead", "caption", "end-byline", "notice-head", "notice", "notice-body", "meta",
 };
@@ -1261,22 +1284,76 @@ step_score (const Item *prev,
     }
 }
 
+/* Whether the line, read as @l, gives its story's credits: a byline line,
+ * bylines in brackets, a dateline with bylines, a body line that ends
+ * with its authors in brackets */
+static gboolean
+gives_credit (const Item *it,
+              Label       l)
+{
+  return l == LABEL_BYLINE || l == LABEL_END_BYLINE ||
+         (l == LABEL_BODY && (it->glued_byline || it->dateline_credit));
+}
+
+/* A state of the parse: a label and whether the story has its credits
+ * yet. A story is credited once; credits that come again after a head
+ * line say the head line opened another story. */
+#define N_STATES (N_LABELS * 2)
+G_STATIC_ASSERT (N_STATES <= 32);
+#define STATE(l, c) ((l) * 2 + (c))
+#define STATE_LABEL(s) ((Label) ((s) / 2))
+#define STATE_CREDITED(s) ((s) % 2)
+
+static double
+step_state (const Item *prev,
+            int         ps,
+            const Item *it,
+            Label       l,
+            int        *credited)
+{
+  Label p = prev ? STATE_LABEL (ps) : 0;
+  gboolean pc = prev ? STATE_CREDITED (ps) : FALSE;
+  double t = step_score (prev, p, it, l);
+  gboolean story_start = l == LABEL_COLUMN || l == LABEL_KICKER_ABOVE || l == LABEL_HEADLINE ||
+                         l == LABEL_NOTICE_HEAD;
+
+  if (t <= IMPOSSIBLE / 2)
+    return IMPOSSIBLE;
+  if (story_start)
+    *credited = FALSE;
+  else if (gives_credit (it, l))
+    {
+      /* two byline lines in a row are one credit */
+      if (pc && !(p == LABEL_BYLINE && l == LABEL_BYLINE))
+        t -= 3.0;
+      *credited = TRUE;
+    }
+  else
+    *credited = pc;
+  return t;
+}
+
 static void
 label_items (Parser *ps)
 {
   g_autofree guint *seq = g_new (guint, ps->n_items + 1);
-  guint n = 0;
-  double *fwd, *bwd, *emit;
-  guchar *back;
-  int head_level = page_head_level (ps);
+  g_autofree guchar *back = NULL;
+  g_autofree guint32 *reach = NULL;  /* per line: the states the forward pass reached */
+  g_autofree int *row_of = NULL;      /* line → its saved forward row, or -1 */
+  g_autofree float *rows = NULL;      /* forward scores of the lines that may be heads */
+  float fwd_prev[N_STATES], fwd_cur[N_STATES], bwd_next[N_STATES], bwd_cur[N_STATES];
+  float emit_next[N_LABELS];
+  int live[N_STATES], n_live;
+  guint n = 0, n_rows = 0;
+  int head_level = ps->head_level = page_head_level (ps);
 
   for (guint i = 0; i < ps->n_items; i++)
     {
       Item *it = &ps->items[i];
+      it->margin = 99.0;
       if (it->type == ITEM_META)
         {
           it->label = LABEL_META;
-          it->margin = 0.0;
           it->runner_up = LABEL_META;
         }
       else
@@ -1285,124 +1362,157 @@ label_items (Parser *ps)
   if (n == 0)
     return;
 
-  fwd = g_new (double, (gsize) n * N_LABELS);
-  bwd = g_new (double, (gsize) n * N_LABELS);
-  emit = g_new (double, (gsize) n * N_LABELS);
-  back = g_new0 (guchar, (gsize) n * N_LABELS);
-
+  /* Only the lines that may be heads keep their forward scores, for the
+   * margins "why" reports; the rest of the pass runs on two rows, so a
+   * page of 10^5 lines needs a few megabytes, not tens. */
+  row_of = g_new (int, n);
   for (guint k = 0; k < n; k++)
-    {
-      const Item *it = &ps->items[seq[k]];
-      const Item *next = k + 1 < n ? &ps->items[seq[k + 1]] : NULL;
-      for (int l = 0; l < N_LABELS; l++)
-        emit[k * N_LABELS + l] = emit_score (it, next, head_level, l);
-    }
+    row_of[k] = ps->items[seq[k]].type == ITEM_HEAD ? (int) n_rows++ : -1;
+  rows = g_new (float, (gsize) MAX (n_rows, 1) * N_STATES);
+  back = g_new0 (guchar, (gsize) n * N_STATES);
+  reach = g_new0 (guint32, n);
 
+  /* forward: the best score of each state at each line */
   for (guint k = 0; k < n; k++)
     {
       const Item *it = &ps->items[seq[k]];
       const Item *prev = k > 0 ? &ps->items[seq[k - 1]] : NULL;
-      for (int l = 0; l < N_LABELS; l++)
-        {
-          double e = emit[k * N_LABELS + l];
-          double best = IMPOSSIBLE;
-          guchar arg = 0;
-          if (e > IMPOSSIBLE / 2)
-            {
-              if (k == 0)
-                best = step_score (NULL, 0, it, l);
-              else
-                for (int p = 0; p < N_LABELS; p++)
-                  {
-                    double f = fwd[(k - 1) * N_LABELS + p];
-                    double t;
-                    if (f <= IMPOSSIBLE / 2)
-                      continue;
-                    t = step_score (prev, p, it, l);
-                    if (t <= IMPOSSIBLE / 2)
-                      continue;
-                    if (f + t > best)
-                      {
-                        best = f + t;
-                        arg = (guchar) p;
-                      }
-                  }
-            }
-          fwd[k * N_LABELS + l] = best > IMPOSSIBLE / 2 ? best + e : IMPOSSIBLE;
-          back[k * N_LABELS + l] = arg;
-        }
-    }
+      const Item *next = k + 1 < n ? &ps->items[seq[k + 1]] : NULL;
 
-  /* a page cannot end inside a head */
-  for (int l = 0; l < N_LABELS; l++)
-    bwd[(n - 1) * N_LABELS + l] = l == LABEL_COLUMN || l == LABEL_KICKER_ABOVE ? IMPOSSIBLE : 0.0;
-  for (guint k = n - 1; k-- > 0;)
-    {
-      const Item *it = &ps->items[seq[k]];
-      const Item *nx = &ps->items[seq[k + 1]];
+      n_live = 0;
+      if (k > 0)
+        for (int s = 0; s < N_STATES; s++)
+          if (fwd_prev[s] > IMPOSSIBLE / 2)
+            live[n_live++] = s;
+      for (int s = 0; s < N_STATES; s++)
+        fwd_cur[s] = IMPOSSIBLE;
       for (int l = 0; l < N_LABELS; l++)
         {
-          double best = IMPOSSIBLE;
-          if (fwd[k * N_LABELS + l] <= IMPOSSIBLE / 2)
+          double e = emit_score (it, next, head_level, l);
+          int c;
+          if (e <= IMPOSSIBLE / 2)
+            continue;
+          if (k == 0)
             {
-              bwd[k * N_LABELS + l] = IMPOSSIBLE;
+              double t = step_state (NULL, 0, it, l, &c);
+              if (t > IMPOSSIBLE / 2)
+                fwd_cur[STATE (l, c)] = (float) (t + e);
               continue;
             }
-          for (int m = 0; m < N_LABELS; m++)
+          for (int j = 0; j < n_live; j++)
             {
-              double e = emit[(k + 1) * N_LABELS + m];
-              double t, b;
-              if (e <= IMPOSSIBLE / 2)
+              int p = live[j];
+              double t = step_state (prev, p, it, l, &c);
+              double v;
+              if (t <= IMPOSSIBLE / 2)
                 continue;
-              t = step_score (it, l, nx, m);
-              b = bwd[(k + 1) * N_LABELS + m];
-              if (t <= IMPOSSIBLE / 2 || b <= IMPOSSIBLE / 2)
-                continue;
-              best = MAX (best, t + e + b);
+              v = fwd_prev[p] + t + e;
+              if (v > fwd_cur[STATE (l, c)])
+                {
+                  fwd_cur[STATE (l, c)] = (float) v;
+                  back[(gsize) k * N_STATES + STATE (l, c)] = (guchar) p;
+                }
             }
-          bwd[k * N_LABELS + l] = best;
         }
+      for (int st = 0; st < N_STATES; st++)
+        if (fwd_cur[st] > IMPOSSIBLE / 2)
+          reach[k] |= 1u << st;
+      if (row_of[k] >= 0)
+        memcpy (rows + (gsize) row_of[k] * N_STATES, fwd_cur, sizeof fwd_cur);
+      memcpy (fwd_prev, fwd_cur, sizeof fwd_cur);
     }
 
+  /* the best last state: a page cannot end inside a head */
   {
-    int l = 0;
+    int s = 0;
     double best = IMPOSSIBLE * 2;
-    for (int m = 0; m < N_LABELS; m++)
-      {
-        double v = fwd[(n - 1) * N_LABELS + m] + bwd[(n - 1) * N_LABELS + m];
-        if (v > best)
-          {
-            best = v;
-            l = m;
-          }
-      }
+    for (int m = 0; m < N_STATES; m++)
+      if (STATE_LABEL (m) != LABEL_COLUMN && STATE_LABEL (m) != LABEL_KICKER_ABOVE &&
+          fwd_prev[m] > best)
+        {
+          best = fwd_prev[m];
+          s = m;
+        }
     for (guint k = n; k-- > 0;)
       {
-        Item *it = &ps->items[seq[k]];
-        double chosen, other = IMPOSSIBLE;
-        it->label = l;
-        it->runner_up = l;
-        chosen = fwd[k * N_LABELS + l] + bwd[k * N_LABELS + l];
-        for (int m = 0; m < N_LABELS; m++)
-          {
-            double v = fwd[k * N_LABELS + m] + bwd[k * N_LABELS + m];
-            if (fwd[k * N_LABELS + m] <= IMPOSSIBLE / 2 || bwd[k * N_LABELS + m] <= IMPOSSIBLE / 2)
-              continue;
-            if (m != l && v > other)
-              {
-                other = v;
-                it->runner_up = m;
-              }
-          }
-        it->margin = other > IMPOSSIBLE / 2 ? chosen - other : 99.0;
-        l = back[k * N_LABELS + l];
+        ps->items[seq[k]].label = STATE_LABEL (s);
+        ps->items[seq[k]].runner_up = STATE_LABEL (s);
+        s = back[(gsize) k * N_STATES + s];
       }
   }
 
-  g_free (fwd);
-  g_free (bwd);
-  g_free (emit);
-  g_free (back);
+  /* backward: the best score of the rest of the page after each state,
+   * and with it each possible head's margin over its runner-up label */
+  for (int s = 0; s < N_STATES; s++)
+    bwd_next[s] = STATE_LABEL (s) == LABEL_COLUMN || STATE_LABEL (s) == LABEL_KICKER_ABOVE ? IMPOSSIBLE : 0.0f;
+  for (int l = 0; l < N_LABELS; l++)
+    emit_next[l] = IMPOSSIBLE;
+  for (guint k = n; k-- > 0;)
+    {
+      Item *it = &ps->items[seq[k]];
+      const Item *nx = k + 1 < n ? &ps->items[seq[k + 1]] : NULL;
+
+      if (nx == NULL)
+        memcpy (bwd_cur, bwd_next, sizeof bwd_cur);
+      else
+        {
+          int valid[N_LABELS], n_valid = 0;
+          for (int m = 0; m < N_LABELS; m++)
+            if (emit_next[m] > IMPOSSIBLE / 2)
+              valid[n_valid++] = m;
+          for (int s = 0; s < N_STATES; s++)
+            {
+              double best = IMPOSSIBLE;
+              /* a state the page cannot be in needs no score */
+              if (!(reach[k] & (1u << s)))
+                {
+                  bwd_cur[s] = IMPOSSIBLE;
+                  continue;
+                }
+              for (int j = 0; j < n_valid; j++)
+                {
+                  int m = valid[j];
+                  int c;
+                  double t = step_state (it, s, nx, m, &c);
+                  double b;
+                  if (t <= IMPOSSIBLE / 2)
+                    continue;
+                  b = bwd_next[STATE (m, c)];
+                  if (b <= IMPOSSIBLE / 2)
+                    continue;
+                  best = MAX (best, t + emit_next[m] + b);
+                }
+              bwd_cur[s] = (float) best;
+            }
+        }
+
+      if (row_of[k] >= 0)
+        {
+          const float *f = rows + (gsize) row_of[k] * N_STATES;
+          double per_label[N_LABELS];
+          double chosen = IMPOSSIBLE, other = IMPOSSIBLE;
+          for (int l = 0; l < N_LABELS; l++)
+            per_label[l] = IMPOSSIBLE;
+          for (int m = 0; m < N_STATES; m++)
+            if (f[m] > IMPOSSIBLE / 2 && bwd_cur[m] > IMPOSSIBLE / 2)
+              per_label[STATE_LABEL (m)] = MAX (per_label[STATE_LABEL (m)], (double) f[m] + bwd_cur[m]);
+          chosen = per_label[it->label];
+          for (int l = 0; l < N_LABELS; l++)
+            if (l != (int) it->label && per_label[l] > other)
+              {
+                other = per_label[l];
+                it->runner_up = l;
+              }
+          it->margin = other > IMPOSSIBLE / 2 && chosen > IMPOSSIBLE / 2 ? chosen - other : 99.0;
+        }
+
+      {
+        const Item *next_of_it = nx;
+        for (int l = 0; l < N_LABELS; l++)
+          emit_next[l] = (float) emit_score (it, next_of_it, head_level, l);
+      }
+      memcpy (bwd_next, bwd_cur, sizeof bwd_cur);
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -1540,7 +1650,7 @@ static void
 add_record (Parser   *ps,
             ZrRecord *r)
 {
-  RecInfo info = { FALSE, FALSE };
+  RecInfo info = { FALSE, FALSE, { -1, -1, -1 } };
   g_ptr_array_add (ps->page->records, r);
   g_array_append_val (ps->infos, info);
 }
@@ -1705,6 +1815,22 @@ leading_label_len (const Item *it)
   return p - it->s;
 }
 
+enum
+{
+  HEAD_FIELD_COLUMN,
+  HEAD_FIELD_KICKER,
+  HEAD_FIELD_HEADLINE,
+};
+
+static void
+note_head_item (Parser     *ps,
+                int         field,
+                const Item *it)
+{
+  RecInfo *info = &g_array_index (ps->infos, RecInfo, ps->infos->len - 1);
+  info->head_item[field] = (int) (it - ps->items);
+}
+
 /* Whether the record being built is still in its head: opened by a head
  * line, nothing of its text yet */
 static gboolean
@@ -1744,6 +1870,7 @@ set_headline (Parser     *ps,
     {
       const char *h = it->s + lab;
       set_field (&r->column, &r->column_offset, it->s, lab, it->offset);
+      note_head_item (ps, HEAD_FIELD_COLUMN, it);
       while (h < it->s + it->len && g_unichar_isspace (g_utf8_get_char (h)))
         h = g_utf8_next_char (h);
       len = it->s + it->len - h;
@@ -1760,6 +1887,9 @@ set_headline (Parser     *ps,
       s = h;
     }
   set_field (&r->headline, &r->headline_offset, s, len, char_offset_in (it, s));
+  note_head_item (ps, HEAD_FIELD_HEADLINE, it);
+  if (series > 0 && lab == 0 && r->kicker_offset == it->offset)
+    note_head_item (ps, HEAD_FIELD_KICKER, it);
 }
 
 static void
@@ -1791,7 +1921,10 @@ set_kicker (Parser     *ps,
 {
   ZrRecord *r = head_record (ps);
   if (r->kicker == NULL)
-    set_field (&r->kicker, &r->kicker_offset, it->s, it->len, it->offset);
+    {
+      set_field (&r->kicker, &r->kicker_offset, it->s, it->len, it->offset);
+      note_head_item (ps, HEAD_FIELD_KICKER, it);
+    }
   else
     add_paragraph (ps, ZR_PARAGRAPH_KIND_SUBHEAD, it->s, it->len, it->offset);
 }
@@ -1804,6 +1937,7 @@ set_column (Parser     *ps,
   ps->in_head = FALSE;
   r = head_record (ps);
   set_field (&r->column, &r->column_offset, it->s, it->len, it->offset);
+  note_head_item (ps, HEAD_FIELD_COLUMN, it);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1877,6 +2011,17 @@ caption_credit (const char *s,
 /* ------------------------------------------------------------------ */
 /* Body lines */
 
+/* Whether the record has a body paragraph yet (a second kicker or a
+ * caption may come before the dateline) */
+static gboolean
+has_body (const ZrRecord *r)
+{
+  for (guint i = 0; i < r->paragraphs->len; i++)
+    if (((const ZrParagraph *) g_ptr_array_index (r->paragraphs, i))->kind == ZR_PARAGRAPH_KIND_BODY)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 start_pending (Parser     *ps,
                const Item *it,
@@ -1923,10 +2068,20 @@ handle_body (Parser *ps,
 
   r = ensure_record (ps);
 
-  if (!joined && r->dateline == NULL && r->paragraphs->len == 0 && !ps->pending)
+  if (!joined && r->dateline == NULL && !has_body (r) && !ps->pending)
     {
       gsize dl_end, by_start, by_end;
-      if (parse_dateline (s, len, &dl_end, &by_start, &by_end))
+      if (parse_dateline (s, len, &dl_end, &by_start, &by_end) && r->paragraphs->len > 0)
+        {
+          /* a 副题 kept as a subhead sits between the head and the text:
+           * the dateline stays in the paragraph, which reads as printed;
+           * the names in its brackets still count */
+          g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_byline_free);
+          if (by_end > by_start)
+            is_bracket_byline (s + by_start, by_end - by_start, found);
+          merge_bylines (r, found);
+        }
+      else if (parse_dateline (s, len, &dl_end, &by_start, &by_end))
         {
           set_field (&r->dateline, &r->dateline_offset, s, dl_end, it->offset);
           if (by_end > by_start && r->byline_text == NULL)
@@ -2028,10 +2183,11 @@ add_byline_line (Parser     *ps,
     is_bracket_byline (it->s, it->len, found);
   else
     parse_byline_tokens (it->s, it->len, TRUE, found);
-  if (r->byline_text == NULL)
+  if (r->byline_text == NULL && !bracketed)
     set_field (&r->byline_text, &r->byline_offset, it->s, it->len, it->offset);
   else
-    /* a second credit (图/文, photographer): its text stays in the record */
+    /* credits in brackets at a story's end, or a second credit (图/文):
+     * the text stays where it is printed, the names count as bylines */
     add_paragraph (ps, ZR_PARAGRAPH_KIND_CAPTION, it->s, it->len, it->offset);
   merge_bylines (r, found);
   if (bracketed)
@@ -2224,6 +2380,132 @@ split_trailing_subheads (ZrPage *page)
 }
 
 /* ------------------------------------------------------------------ */
+/* Why: the evidence behind each head line's label, for `show --json` */
+
+static void
+append_number (GString *json,
+               double   v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_string_append (json, g_ascii_formatd (buf, sizeof buf, "%.1f", v));
+}
+
+static void
+append_feature (GString    *json,
+                gboolean   *first,
+                const char *name)
+{
+  g_string_append_printf (json, "%s\"%s\"", *first ? "" : ",", name);
+  *first = FALSE;
+}
+
+static void
+explain_item (Parser  *ps,
+              GString *json,
+              int      index)
+{
+  const Item *it = &ps->items[index];
+  const Item *before = NULL;
+  const Item *after = NULL;
+  gboolean first = TRUE;
+
+  for (int j = index - 1; j >= 0; j--)
+    if (ps->items[j].label != LABEL_META && !is_head_label (ps->items[j].label))
+      {
+        before = &ps->items[j];
+        break;
+      }
+  for (guint j = index + 1; j < ps->n_items; j++)
+    if (ps->items[j].label != LABEL_META && !is_head_label (ps->items[j].label))
+      {
+        after = &ps->items[j];
+        break;
+      }
+
+  g_string_append_printf (json, "{\"label\":\"%s\",\"margin\":", label_names[it->label]);
+  append_number (json, MIN (it->margin, 99.0));
+  g_string_append_printf (json, ",\"runner_up\":\"%s\",\"chars\":%u,\"features\":[",
+                          label_names[it->runner_up], it->nchars);
+  if (it->level > 0)
+    {
+      g_autofree char *marks = g_strdup_printf ("marked level %d", it->level);
+      append_feature (json, &first, marks);
+      if (it->level == ps->head_level)
+        append_feature (json, &first, "the page's headline level");
+      else if (it->level > ps->head_level)
+        append_feature (json, &first, "below the page's headline level");
+    }
+  else
+    append_feature (json, &first, "plain line");
+  if (it->section_shape)
+    append_feature (json, &first, "section-head form");
+  if (it->series)
+    append_feature (json, &first, "series label");
+  if (it->series_colon)
+    append_feature (json, &first, "series label before a colon");
+  if (it->label_like)
+    append_feature (json, &first, "label form");
+  if (it->place)
+    append_feature (json, &first, "names a place");
+  if (it->known_label)
+    append_feature (json, &first, "a known column");
+  if (it->repeated)
+    append_feature (json, &first, "repeated on the page");
+  if (it->jump_head)
+    append_feature (json, &first, "continuation head");
+  if (it->joins_next)
+    append_feature (json, &first, "continues on the next line");
+  if (before == NULL)
+    append_feature (json, &first, "at the top of the page");
+  else if (before->label == LABEL_END_BYLINE || before->glued_byline)
+    append_feature (json, &first, "after a story that ended with its bylines");
+  else if (before->label == LABEL_NOTICE || before->label == LABEL_NOTICE_BODY)
+    append_feature (json, &first, "after a notice");
+  else if (before->label == LABEL_BODY && before->open_end)
+    append_feature (json, &first, "after a paragraph cut mid-sentence");
+  if (after == NULL)
+    append_feature (json, &first, "nothing follows");
+  else if (after->label == LABEL_BYLINE)
+    append_feature (json, &first, "a byline follows");
+  else if (after->dateline)
+    append_feature (json, &first, "a dateline follows");
+  else if (after->label == LABEL_CAPTION)
+    append_feature (json, &first, "a caption follows");
+  else
+    append_feature (json, &first, "body text follows");
+  g_string_append (json, "]}");
+}
+
+static void
+explain_records (Parser *ps)
+{
+  static const char *fields[] = { "column", "kicker", "headline" };
+
+  for (guint k = 0; k < ps->page->records->len; k++)
+    {
+      ZrRecord *r = g_ptr_array_index (ps->page->records, k);
+      const RecInfo *info = &g_array_index (ps->infos, RecInfo, k);
+      GString *json;
+      gboolean any = FALSE;
+
+      json = g_string_new ("{");
+      for (guint f = G_N_ELEMENTS (fields); f-- > 0;)
+        {
+          if (info->head_item[f] < 0)
+            continue;
+          g_string_append_printf (json, "%s\"%s\":", any ? "," : "", fields[f]);
+          explain_item (ps, json, info->head_item[f]);
+          any = TRUE;
+        }
+      g_string_append_c (json, '}');
+      if (any)
+        r->segmentation = g_string_free (json, FALSE);
+      else
+        g_string_free (json, TRUE);
+    }
+}
+
+/* ------------------------------------------------------------------ */
 /* Lines */
 
 /* Length in bytes of the heading mark at the start of [s, end): 1–6 '#'
@@ -2343,6 +2625,7 @@ zr_page_parse (const char *text)
   walk_items (&ps);
   mark_fragments (&ps);
   split_trailing_subheads (ps.page);
+  explain_records (&ps);
 
   g_string_free (ps.pbuf, TRUE);
   g_ptr_array_unref (ps.deferred);
