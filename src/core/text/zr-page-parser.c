@@ -2532,6 +2532,35 @@ explain_records (Parser *ps)
     }
 }
 
+/* An editor's note (编者按) printed above a story, before any head of
+ * its own, introduces what follows: its paragraphs open the next article
+ * instead of standing as a fragment of nothing. */
+static void
+attach_editor_notes (ZrPage *page)
+{
+  for (guint k = 0; k + 1 < page->records->len; k++)
+    {
+      ZrRecord *r = g_ptr_array_index (page->records, k);
+      ZrRecord *next = g_ptr_array_index (page->records, k + 1);
+      const ZrParagraph *first;
+
+      if (r->headline != NULL || r->column != NULL || r->kicker != NULL || r->dateline != NULL ||
+          r->byline_text != NULL || r->paragraphs->len == 0 || r->kind == ZR_RECORD_KIND_NOTICE ||
+          next->kind != ZR_RECORD_KIND_ARTICLE || next->headline == NULL)
+        continue;
+      first = g_ptr_array_index (r->paragraphs, 0);
+      /* "编者按" on a line of its own, or "编者按：…" opening the note */
+      if (!g_str_has_prefix (first->text, "编者按") && !g_str_has_prefix (first->text, "编者的话"))
+        continue;
+      if (g_strcmp0 (first->text, "编者按") == 0 || g_strcmp0 (first->text, "编者的话") == 0)
+        ((ZrParagraph *) first)->kind = ZR_PARAGRAPH_KIND_SUBHEAD;
+      for (guint i = r->paragraphs->len; i-- > 0;)
+        g_ptr_array_insert (next->paragraphs, 0, g_ptr_array_steal_index (r->paragraphs, i));
+      g_ptr_array_remove_index (page->records, k);
+      k--;
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* Lines */
 
@@ -2653,6 +2682,7 @@ zr_page_parse (const char *text)
   mark_fragments (&ps);
   split_trailing_subheads (ps.page);
   explain_records (&ps);
+  attach_editor_notes (ps.page);
 
   g_string_free (ps.pbuf, TRUE);
   g_ptr_array_unref (ps.deferred);
