@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "zr-page-parser.h"
+#include "zr-text-resources.h"
 
 typedef enum
 {
@@ -263,21 +264,47 @@ char_offset_in (const Item *it,
 /* ------------------------------------------------------------------ */
 /* Labels, bylines, datelines */
 
-static const char *column_labels[] = {
-  "今日醴陵", "今日攸县", "今日茶陵", "今日炎陵", "今日渌口", "今日荷塘", "今日芦淞",
-  "今日石峰", "今日天元", "钻石人", "千金人", "作风建设年", "株洲新区", "天元新区",
-  "荷塘区", "芦淞区", "石峰区", "天元区", "渌口区", "醴陵市", "攸县", "茶陵县", "炎陵县",
-  "株洲高新区", "云龙示范区",
-};
+/* The paper's known column labels: a prior only, read once from
+ * data/columns/known-columns.txt (built in as a resource) */
+static GHashTable *
+known_columns (void)
+{
+  static GHashTable *columns = NULL;
+
+  if (g_once_init_enter (&columns))
+    {
+      GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GBytes) bytes = g_resource_lookup_data (zr_text_get_resource (),
+                                                        "/io/github/zhuzhou/Reader/core/text/known-columns.txt",
+                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      if (bytes != NULL)
+        {
+          gsize size;
+          const char *data = g_bytes_get_data (bytes, &size);
+          g_autofree char *text = g_strndup (data, size);
+          g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+          for (guint i = 0; lines[i] != NULL; i++)
+            {
+              char *line = g_strstrip (lines[i]);
+              if (*line != '\0' && *line != '#')
+                g_hash_table_add (set, g_strdup (line));
+            }
+        }
+      g_once_init_leave (&columns, set);
+    }
+  return columns;
+}
 
 static gboolean
 is_column_label_len (const char *s,
                      gsize       len)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (column_labels); i++)
-    if (strlen (column_labels[i]) == len && memcmp (column_labels[i], s, len) == 0)
-      return TRUE;
-  return FALSE;
+  char buf[64];
+  if (len == 0 || len >= sizeof buf)
+    return FALSE;
+  memcpy (buf, s, len);
+  buf[len] = '\0';
+  return g_hash_table_contains (known_columns (), buf);
 }
 
 gboolean
@@ -2505,6 +2532,35 @@ explain_records (Parser *ps)
     }
 }
 
+/* An editor's note (编者按) printed above a story, before any head of
+ * its own, introduces what follows: its paragraphs open the next article
+ * instead of standing as a fragment of nothing. */
+static void
+attach_editor_notes (ZrPage *page)
+{
+  for (guint k = 0; k + 1 < page->records->len; k++)
+    {
+      ZrRecord *r = g_ptr_array_index (page->records, k);
+      ZrRecord *next = g_ptr_array_index (page->records, k + 1);
+      const ZrParagraph *first;
+
+      if (r->headline != NULL || r->column != NULL || r->kicker != NULL || r->dateline != NULL ||
+          r->byline_text != NULL || r->paragraphs->len == 0 || r->kind == ZR_RECORD_KIND_NOTICE ||
+          next->kind != ZR_RECORD_KIND_ARTICLE || next->headline == NULL)
+        continue;
+      first = g_ptr_array_index (r->paragraphs, 0);
+      /* "编者按" on a line of its own, or "编者按：…" opening the note */
+      if (!g_str_has_prefix (first->text, "编者按") && !g_str_has_prefix (first->text, "编者的话"))
+        continue;
+      if (g_strcmp0 (first->text, "编者按") == 0 || g_strcmp0 (first->text, "编者的话") == 0)
+        ((ZrParagraph *) first)->kind = ZR_PARAGRAPH_KIND_SUBHEAD;
+      for (guint i = r->paragraphs->len; i-- > 0;)
+        g_ptr_array_insert (next->paragraphs, 0, g_ptr_array_steal_index (r->paragraphs, i));
+      g_ptr_array_remove_index (page->records, k);
+      k--;
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* Lines */
 
@@ -2626,6 +2682,7 @@ zr_page_parse (const char *text)
   mark_fragments (&ps);
   split_trailing_subheads (ps.page);
   explain_records (&ps);
+  attach_editor_notes (ps.page);
 
   g_string_free (ps.pbuf, TRUE);
   g_ptr_array_unref (ps.deferred);

@@ -43,7 +43,8 @@ char   *zr_page_dup_significant_text (const char *text);
  * zr_page_parser_is_column_label:
  * @text: a short line
  *
- * Whether @text is a known column label (今日醴陵, 钻石人, 作风建设年, a
+ * Whether @text is one of the paper's known column labels listed in
+ * data/columns/known-columns.txt (今日醴陵, 钻石人, 作风建设年, a
  * district of Zhuzhou, 今日… labels).
  */
 gboolean zr_page_parser_is_column_label (const char *text);
