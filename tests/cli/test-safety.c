@@ -197,7 +197,7 @@ test_readers_during_import (Fixture       *f,
   gint64 before;
 
   /* a library with something in it, so readers read while pages are added */
-  pages = write_pages (f, 400);
+  pages = write_pages (f, 250);
   import_fixture (f, "page-a.txt");
   before = count_articles (f);
   argv[5] = pages;
@@ -232,7 +232,7 @@ test_readers_during_import (Fixture       *f,
   g_test_message ("%u rounds of readers during the import", rounds);
   g_assert_true (WIFEXITED (wait_status));
   g_assert_cmpint (WEXITSTATUS (wait_status), ==, 0);
-  g_assert_cmpint (zr_test_json_int (import_out, "$.imported_files"), ==, 400);
+  g_assert_cmpint (zr_test_json_int (import_out, "$.imported_files"), ==, 250);
   g_assert_cmpuint (count_prefixed (f->dir, "library.db.damaged-"), ==, 0);
   g_assert_cmpint (count_articles (f), ==, before + zr_test_json_int (import_out, "$.articles"));
 }

@@ -339,6 +339,76 @@ fill_settings (ZrDatabase *db,
     }
 }
 
+typedef struct
+{
+  const char    *path;
+  volatile gint  done;
+  guint          transactions;
+} Writer;
+
+static gpointer
+writer_thread (gpointer data)
+{
+  Writer *w = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZrDatabase) db = zr_database_open (w->path, &error);
+
+  g_assert_no_error (error);
+  /* a checkpoint after every transaction: the library file grows while
+   * others open it, again and again */
+  g_assert_true (zr_database_exec (db, "PRAGMA wal_autocheckpoint = 1", NULL));
+  for (w->transactions = 0; w->transactions < 600; w->transactions++)
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO settings VALUES ('w%u', hex (randomblob (3000)))",
+                                              w->transactions);
+      g_assert_true (zr_database_begin (db, &error));
+      g_assert_true (zr_database_exec (db, sql, &error));
+      g_assert_true (zr_database_commit (db, &error));
+    }
+  g_atomic_int_set (&w->done, 1);
+  return NULL;
+}
+
+/* Issue #13 item 1: opening the library while another connection writes
+ * and checkpoints it never takes it for damaged (a size read without a
+ * lock is no proof). */
+static void
+test_open_while_written (void)
+{
+  g_autofree char *dir = zr_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZrDatabase) db = NULL;
+  Writer w = { path, 0, 0 };
+  GThread *thread;
+  guint opens = 0;
+
+  db = zr_database_open (path, &error);
+  g_assert_no_error (error);
+  fill_settings (db, 50);
+  g_clear_object (&db);
+
+  thread = g_thread_new ("writer", writer_thread, &w);
+  while (!g_atomic_int_get (&w.done))
+    {
+      db = zr_database_open (path, &error);
+      if (db == NULL)
+        g_error ("opening during a write failed after %u opens, %u transactions: %s",
+                 opens, w.transactions, error->message);
+      g_assert_cmpint (query_int (db, "SELECT count(*) FROM settings"), >=, 50);
+      g_clear_object (&db);
+      opens++;
+    }
+  g_thread_join (thread);
+  g_test_message ("%u opens during the writes", opens);
+  g_assert_cmpuint (count_prefixed (dir, "library.db.damaged-"), ==, 0);
+  db = zr_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM settings"), ==, 650);
+  g_clear_object (&db);
+  zr_test_rmdir (dir);
+}
+
 /* Item 4: a library file replaced by a larger copy while the old one's
  * log is still beside it. The log must not be applied (it would cut the
  * library to the old file's size). */
@@ -581,6 +651,7 @@ main (int   argc,
   g_test_add_func ("/core/database/empty-path-refused", test_empty_path_refused);
   g_test_add_func ("/core/database/library-carries-application-id", test_library_carries_application_id);
   g_test_add_func ("/core/database/move-aside-never-replaces", test_move_aside_never_replaces);
+  g_test_add_func ("/core/database/open-while-written", test_open_while_written);
   g_test_add_func ("/core/database/stale-log-refused", test_stale_log_refused);
   g_test_add_func ("/core/database/backup-and-restore", test_backup_and_restore);
   g_test_add_func ("/core/database/restore-over-damaged-library", test_restore_over_damaged_library);
