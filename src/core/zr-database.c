@@ -338,18 +338,29 @@ zr_database_check_integrity (ZrDatabase  *self,
                              GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  guint n = 0;
   int rc;
 
   rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     return _zr_database_set_error (self->db, rc, _("Could not check the library"), error);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return _zr_database_set_error (self->db, rc, _("Could not check the library"), error);
-  if (g_strcmp0 (_zr_column_text (stmt, 0), "ok") != 0)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *row = _zr_column_text (stmt, 0);
+
+      if (g_strcmp0 (row, "ok") == 0 || row == NULL || g_str_has_prefix (row, "*** "))
+        continue;
+      /* the first few problems say enough */
+      if (n++ < 3)
+        g_string_append_printf (problems, "%s%s", problems->len > 0 ? "; " : "", row);
+    }
+  if (rc != SQLITE_DONE)
+    return _zr_database_set_error (self->db, rc, _("The integrity check stopped"), error);
+  if (n > 0)
     {
       g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED,
-                   _("The library file is damaged: %s"), _zr_column_text (stmt, 0));
+                   _("The library file is damaged: %s"), problems->str);
       return FALSE;
     }
   return TRUE;
