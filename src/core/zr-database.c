@@ -1167,7 +1167,10 @@ zr_database_restore (const char  *path,
   existed = g_stat (path, &st) == 0 && st.st_size > 0;
 
   self = zr_database_open (path, &local);
-  if (self == NULL && g_error_matches (local, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED))
+  /* a damaged library, or one beside a log that is not its own, is set
+   * aside whole (file, log and index) and the backup goes into a new one */
+  if (self == NULL && (g_error_matches (local, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED)
+                       || g_error_matches (local, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_STALE_LOG)))
     {
       previous = zr_database_move_aside (path, error);
       if (previous == NULL)

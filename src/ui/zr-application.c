@@ -329,12 +329,17 @@ zr_application_continue (ZrApplication *self)
 
       if (!open_library (self, &error))
         {
-          if (g_error_matches (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED))
+          if (g_error_matches (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED)
+              || g_error_matches (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_STALE_LOG))
             {
               GtkWidget *dialog;
 
+              /* a log that is not the library's own is set aside with it */
               dialog = gtk_message_dialog_new (NULL, GTK_DIALOG_MODAL, GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                               _("The library is damaged"));
+                                               "%s",
+                                               g_error_matches (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED)
+                                               ? _("The library is damaged")
+                                               : _("The library cannot be opened safely"));
               gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
                                                         _("“%s” could not be read: %s\n\n"
                                                           "It can be renamed and kept aside, and a backup put back "

@@ -273,6 +273,18 @@ test_library_carries_application_id (void)
   zr_test_rmdir (dir);
 }
 
+static void
+unlink_sidecars_of (const char *path)
+{
+  static const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (name);
+    }
+}
+
 static guint
 count_prefixed (const char *dir_path,
                 const char *prefix)
@@ -455,6 +467,33 @@ test_stale_log_refused (void)
 
   after = read_file (path, &after_len);
   g_assert_cmpmem (big, big_len, after, after_len);
+
+  /* restoring a backup sets the library aside with its stray log */
+  {
+    g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+    g_autofree char *previous = NULL;
+
+    db = zr_database_open (other, &error);
+    g_assert_no_error (error);
+    g_assert_true (zr_database_backup_to (db, copy, &error));
+    g_clear_object (&db);
+    db = zr_database_restore (path, copy, &previous, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (query_int (db, "SELECT count(*) FROM settings"), ==, 300);
+    g_clear_object (&db);
+    g_assert_nonnull (strstr (previous, ".damaged-"));
+    g_clear_pointer (&after, g_free);
+    after = read_file (previous, &after_len);
+    g_assert_cmpmem (big, big_len, after, after_len);
+    g_assert_true (g_file_test (previous, G_FILE_TEST_EXISTS));
+    /* and put the refused pair back for the rest of the test */
+    unlink_sidecars_of (path);
+    g_assert_cmpint (g_rename (previous, path), ==, 0);
+    {
+      g_autofree char *from = g_strconcat (previous, "-wal", NULL);
+      g_assert_cmpint (g_rename (from, wal), ==, 0);
+    }
+  }
 
   /* once the stray log is gone, the copy opens whole */
   g_assert_cmpint (g_unlink (wal), ==, 0);
