@@ -745,6 +745,13 @@ open_error (ZrDatabase  *self,
   return _zr_database_set_error (self->db, rc, what, error);
 }
 
+/* A library written before the application id was stamped is known by
+ * its tables. */
+#define LIBRARY_TABLES_SQL \
+  "SELECT count(*) FROM sqlite_master WHERE type = 'table'" \
+  " AND name IN ('sources', 'records', 'paragraphs', 'clippings', 'settings', 'record_fts')"
+#define LIBRARY_TABLES 6
+
 typedef enum
 {
   LIBRARY_NEW,      /* an empty file: ours to fill */
@@ -768,10 +775,7 @@ check_identity (ZrDatabase   *self,
       && query_int64 (self->db, "PRAGMA application_id", &app_id, &rc)
       && query_int64 (self->db, "PRAGMA user_version", &version, &rc)
       && query_int64 (self->db, "SELECT count(*) FROM sqlite_master", &objects, &rc))
-    query_int64 (self->db,
-                 "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-                 " AND name IN ('sources', 'records', 'paragraphs', 'clippings', 'settings', 'record_fts')",
-                 &tables, &rc);
+    query_int64 (self->db, LIBRARY_TABLES_SQL, &tables, &rc);
   if (rc != SQLITE_OK)
     open_error (self, rc, error);   /* before COMMIT clears SQLite's message */
   if (!sqlite3_get_autocommit (self->db))
@@ -784,7 +788,7 @@ check_identity (ZrDatabase   *self,
       *kind = LIBRARY_NEW;
       return TRUE;
     }
-  if (app_id == ZR_APPLICATION_ID || (app_id == 0 && tables == 6 && version > 0))
+  if (app_id == ZR_APPLICATION_ID || (app_id == 0 && tables == LIBRARY_TABLES && version > 0))
     {
       if (version > ZR_SCHEMA_VERSION)
         {
@@ -1070,7 +1074,7 @@ open_backup (const char  *file,
              GError     **error)
 {
   sqlite3 *src = NULL;
-  gint64 app_id = 0, version = 0;
+  gint64 app_id = 0, version = 0, tables = 0;
   int rc;
 
   if (!g_file_test (file, G_FILE_TEST_IS_REGULAR))
@@ -1088,7 +1092,8 @@ open_backup (const char  *file,
     }
   if (rc == SQLITE_OK
       && query_int64 (src, "PRAGMA application_id", &app_id, &rc)
-      && query_int64 (src, "PRAGMA user_version", &version, &rc))
+      && query_int64 (src, "PRAGMA user_version", &version, &rc)
+      && query_int64 (src, LIBRARY_TABLES_SQL, &tables, &rc))
     {
       g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -1110,7 +1115,8 @@ open_backup (const char  *file,
       sqlite3_close (src);
       return NULL;
     }
-  if (app_id != ZR_APPLICATION_ID || version < 1)
+  /* a copy of a library from before the application id counts too */
+  if ((app_id != ZR_APPLICATION_ID && !(app_id == 0 && tables == LIBRARY_TABLES)) || version < 1)
     {
       g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_NOT_LIBRARY,
                    _("“%s” is not a backup of a Zhuzhou Reader library"), file);

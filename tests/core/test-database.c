@@ -558,7 +558,16 @@ test_backup_and_restore (void)
     raw_exec (foreign, "CREATE TABLE t (x)");
     g_assert_null (zr_database_restore (path, foreign, NULL, &error));
     g_assert_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_NOT_LIBRARY);
+    g_clear_error (&error);
   }
+
+  /* a copy of a library made before the application id is a backup too */
+  raw_exec (manual, "PRAGMA application_id = 0");
+  db = zr_database_restore (path, manual, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM settings WHERE value = 'one'"), ==, 1);
+  g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==, ZR_APPLICATION_ID);
+  g_clear_object (&db);
   zr_test_rmdir (dir);
 }
 
