@@ -95,19 +95,27 @@ test_restore_from_backup (void)
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
 
-  dialog = wait_for_toplevel (GTK_TYPE_MESSAGE_DIALOG, 5000);
+  dialog = wait_for_toplevel (GTK_TYPE_MESSAGE_DIALOG, 30000);
   g_assert_nonnull (dialog);
   gtk_dialog_response (GTK_DIALOG (dialog), 1);   /* Restore from Backup… */
 
-  chooser = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, 5000);
+  chooser = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, 30000);
   g_assert_nonnull (chooser);
   file = g_file_new_for_path (backup);
   g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, &error));
   g_assert_no_error (error);
-  zr_test_spin (300);
+  /* the chooser selects the file once it has read the folder */
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (chosen != NULL && g_file_equal (chosen, file))
+        break;
+      zr_test_spin (20);
+    }
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 
-  for (guint i = 0; i < 250 && window == NULL; i++)
+  for (guint i = 0; i < 1500 && window == NULL; i++)
     {
       GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
 
@@ -145,7 +153,8 @@ test_restore_from_backup (void)
   g_assert_cmpuint (damaged, ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  zr_test_spin (50);
+  /* the file chooser's folder reading finishes in GIO's threads */
+  zr_test_spin (1500);
   g_clear_object (&app);
   zr_test_rmdir (dir);
 }
