@@ -145,7 +145,10 @@ _zr_database_set_error (sqlite3     *db,
                         GError     **error)
 {
   int primary = rc & 0xff;
-  int sys_errno = db != NULL ? sqlite3_system_errno (db) : 0;
+  gboolean os_error = primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY;
+  /* the system's errno only where SQLite says the system failed: it is
+   * not cleared, and would be stale anywhere else */
+  int sys_errno = db != NULL && os_error ? sqlite3_system_errno (db) : 0;
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
   g_autofree char *message = NULL;
 
@@ -153,8 +156,7 @@ _zr_database_set_error (sqlite3     *db,
     what = _("Library error");
 
   /* The operating system's reason says more than “disk I/O error” */
-  if ((primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY)
-      && sys_errno != 0)
+  if (sys_errno != 0)
     message = g_strdup_printf ("%s (%s)", detail, g_strerror (sys_errno));
   else
     message = g_strdup (detail);
