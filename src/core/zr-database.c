@@ -466,9 +466,15 @@ zr_database_move_aside (const char  *path,
         {
           int saved = errno;
 
-          /* put the library back rather than leave it apart from its log */
-          if (rename_noreplace (target, path) == 0)
-            g_clear_pointer (&target, g_free);
+          /* put the library (and what went with it) back rather than
+           * leave it apart from its log */
+          for (guint j = 0; j < i; j++)
+            {
+              g_autofree char *moved = g_strconcat (target, suffixes[j], NULL);
+              g_autofree char *home = g_strconcat (path, suffixes[j], NULL);
+              rename_noreplace (moved, home);
+            }
+          rename_noreplace (target, path);
           g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_FAILED,
                        _("Could not move the damaged library's “%s” aside: %s"), from, g_strerror (saved));
           return NULL;
