@@ -1175,6 +1175,17 @@ zr_database_restore (const char  *path,
 
   g_return_val_if_fail (path != NULL && backup != NULL, NULL);
 
+  {
+    GStatBuf bst;
+
+    if (g_stat (path, &st) == 0 && g_stat (backup, &bst) == 0
+        && st.st_dev == bst.st_dev && st.st_ino == bst.st_ino)
+      {
+        g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_FAILED,
+                     _("“%s” is the library itself, not a backup of it"), backup);
+        return NULL;
+      }
+  }
   src = open_backup (backup, error);
   if (src == NULL)
     return NULL;

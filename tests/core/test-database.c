@@ -561,6 +561,11 @@ test_backup_and_restore (void)
     g_clear_error (&error);
   }
 
+  /* the library itself is not a backup of it */
+  g_assert_null (zr_database_restore (path, path, NULL, &error));
+  g_assert_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_FAILED);
+  g_clear_error (&error);
+
   /* a copy of a library made before the application id is a backup too */
   raw_exec (manual, "PRAGMA application_id = 0");
   db = zr_database_restore (path, manual, NULL, &error);
