@@ -79,10 +79,15 @@ zr_cli_usage (const char *command,
   return ZR_CLI_USAGE;
 }
 
+/* Set when a command failed on SQLite's word that the library is damaged */
+static gboolean damage_reported;
+
 int
 zr_cli_fail (const GError *error)
 {
   g_printerr ("zhuzhou-reader-cli: %s\n", error->message);
+  if (g_error_matches (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED))
+    damage_reported = TRUE;
   return ZR_CLI_FAILED;
 }
 
@@ -389,6 +394,39 @@ zr_cli_open_library (ZrCli *cli)
   return cli->library;
 }
 
+/* A command met SQLITE_CORRUPT on the way: SQLite's own check of the whole
+ * file decides. Damaged, it is set aside like a library that does not
+ * open; a check that finds nothing wrong leaves it where it is. */
+static void
+set_aside_if_damaged (ZrCli *cli)
+{
+  g_autoptr(GError) check = NULL;
+  g_autoptr(GError) move_error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *aside = NULL;
+  ZrDatabase *db;
+
+  if (cli->library == NULL)
+    return;
+  db = zr_library_get_database (cli->library);
+  path = g_strdup (zr_database_get_path (db));
+  if (zr_database_check_integrity (db, &check)
+      || !g_error_matches (check, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED))
+    return;
+
+  g_printerr ("zhuzhou-reader-cli: %s\n", check->message);
+  g_clear_object (&cli->library);   /* closed before it is renamed */
+  aside = zr_database_move_aside (path, &move_error);
+  if (aside == NULL)
+    {
+      zr_cli_fail (move_error);
+      return;
+    }
+  g_printerr (_("zhuzhou-reader-cli: the damaged library was set aside as %s; "
+                "the next command starts a new, empty library.\n"), aside);
+  print_restore_hint (path);
+}
+
 static void
 print_help (void)
 {
@@ -471,6 +509,11 @@ main (int   argc,
       if (g_str_equal (argv[first], commands[i].name))
         {
           status = commands[i].func (&cli, argc - first, argv + first);
+          if (damage_reported)
+            {
+              set_aside_if_damaged (&cli);
+              status = ZR_CLI_FAILED;
+            }
           g_clear_object (&cli.library);
           return status;
         }

@@ -183,7 +183,10 @@ _zr_database_set_error (sqlite3     *db,
                         GError     **error)
 {
   int primary = rc & 0xff;
-  int sys_errno = db != NULL ? sqlite3_system_errno (db) : 0;
+  gboolean os_error = primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY;
+  /* the system's errno only where SQLite says the system failed: it is
+   * not cleared, and would be stale anywhere else */
+  int sys_errno = db != NULL && os_error ? sqlite3_system_errno (db) : 0;
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
   g_autofree char *message = NULL;
 
@@ -193,8 +196,7 @@ _zr_database_set_error (sqlite3     *db,
     what = _("Library error");
 
   /* The operating system's reason says more than “disk I/O error” */
-  if ((primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY)
-      && sys_errno != 0)
+  if (sys_errno != 0)
     message = g_strdup_printf ("%s (%s)", detail, g_strerror (sys_errno));
   else
     message = g_strdup (detail);
@@ -385,18 +387,29 @@ zr_database_check_integrity (ZrDatabase  *self,
                              GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  guint n = 0;
   int rc;
 
   rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     return _zr_database_set_error (self->db, rc, _("Could not check the library"), error);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return _zr_database_set_error (self->db, rc, _("Could not check the library"), error);
-  if (g_strcmp0 (_zr_column_text (stmt, 0), "ok") != 0)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *row = _zr_column_text (stmt, 0);
+
+      if (g_strcmp0 (row, "ok") == 0 || row == NULL || g_str_has_prefix (row, "*** "))
+        continue;
+      /* the first few problems say enough */
+      if (n++ < 3)
+        g_string_append_printf (problems, "%s%s", problems->len > 0 ? "; " : "", row);
+    }
+  if (rc != SQLITE_DONE)
+    return _zr_database_set_error (self->db, rc, _("The integrity check stopped"), error);
+  if (n > 0)
     {
       g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED,
-                   _("The library file is damaged: %s"), _zr_column_text (stmt, 0));
+                   _("The library file is damaged: %s"), problems->str);
       return FALSE;
     }
   return TRUE;
@@ -500,9 +513,15 @@ zr_database_move_aside (const char  *path,
         {
           int saved = errno;
 
-          /* put the library back rather than leave it apart from its log */
-          if (rename_noreplace (target, path) == 0)
-            g_clear_pointer (&target, g_free);
+          /* put the library (and what went with it) back rather than
+           * leave it apart from its log */
+          for (guint j = 0; j < i; j++)
+            {
+              g_autofree char *moved = g_strconcat (target, suffixes[j], NULL);
+              g_autofree char *home = g_strconcat (path, suffixes[j], NULL);
+              rename_noreplace (moved, home);
+            }
+          rename_noreplace (target, path);
           g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_FAILED,
                        _("Could not move the damaged library's “%s” aside: %s"), from, g_strerror (saved));
           return NULL;
@@ -781,6 +800,13 @@ open_error (ZrDatabase  *self,
   return _zr_database_set_error (self->db, rc, what, error);
 }
 
+/* A library written before the application id was stamped is known by
+ * its tables. */
+#define LIBRARY_TABLES_SQL \
+  "SELECT count(*) FROM sqlite_master WHERE type = 'table'" \
+  " AND name IN ('sources', 'records', 'paragraphs', 'clippings', 'settings', 'record_fts')"
+#define LIBRARY_TABLES 6
+
 typedef enum
 {
   LIBRARY_NEW,      /* an empty file: ours to fill */
@@ -804,10 +830,7 @@ check_identity (ZrDatabase   *self,
       && query_int64 (self->db, "PRAGMA application_id", &app_id, &rc)
       && query_int64 (self->db, "PRAGMA user_version", &version, &rc)
       && query_int64 (self->db, "SELECT count(*) FROM sqlite_master", &objects, &rc))
-    query_int64 (self->db,
-                 "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-                 " AND name IN ('sources', 'records', 'paragraphs', 'clippings', 'settings', 'record_fts')",
-                 &tables, &rc);
+    query_int64 (self->db, LIBRARY_TABLES_SQL, &tables, &rc);
   if (rc != SQLITE_OK)
     open_error (self, rc, error);   /* before COMMIT clears SQLite's message */
   if (!sqlite3_get_autocommit (self->db))
@@ -820,7 +843,7 @@ check_identity (ZrDatabase   *self,
       *kind = LIBRARY_NEW;
       return TRUE;
     }
-  if (app_id == ZR_APPLICATION_ID || (app_id == 0 && tables == 6 && version > 0))
+  if (app_id == ZR_APPLICATION_ID || (app_id == 0 && tables == LIBRARY_TABLES && version > 0))
     {
       if (version > ZR_SCHEMA_VERSION)
         {
@@ -1145,7 +1168,7 @@ open_backup (const char  *file,
              GError     **error)
 {
   sqlite3 *src = NULL;
-  gint64 app_id = 0, version = 0;
+  gint64 app_id = 0, version = 0, tables = 0;
   int rc;
 
   if (!g_file_test (file, G_FILE_TEST_IS_REGULAR))
@@ -1163,7 +1186,8 @@ open_backup (const char  *file,
     }
   if (rc == SQLITE_OK
       && query_int64 (src, "PRAGMA application_id", &app_id, &rc)
-      && query_int64 (src, "PRAGMA user_version", &version, &rc))
+      && query_int64 (src, "PRAGMA user_version", &version, &rc)
+      && query_int64 (src, LIBRARY_TABLES_SQL, &tables, &rc))
     {
       g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -1185,7 +1209,8 @@ open_backup (const char  *file,
       sqlite3_close (src);
       return NULL;
     }
-  if (app_id != ZR_APPLICATION_ID || version < 1)
+  /* a copy of a library from before the application id counts too */
+  if ((app_id != ZR_APPLICATION_ID && !(app_id == 0 && tables == LIBRARY_TABLES)) || version < 1)
     {
       g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_NOT_LIBRARY,
                    _("“%s” is not a backup of a Zhuzhou Reader library"), file);
@@ -1236,13 +1261,27 @@ zr_database_restore (const char  *path,
 
   g_return_val_if_fail (path != NULL && backup != NULL, NULL);
 
+  {
+    GStatBuf bst;
+
+    if (g_stat (path, &st) == 0 && g_stat (backup, &bst) == 0
+        && st.st_dev == bst.st_dev && st.st_ino == bst.st_ino)
+      {
+        g_set_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_FAILED,
+                     _("“%s” is the library itself, not a backup of it"), backup);
+        return NULL;
+      }
+  }
   src = open_backup (backup, error);
   if (src == NULL)
     return NULL;
   existed = g_stat (path, &st) == 0 && st.st_size > 0;
 
   self = zr_database_open (path, &local);
-  if (self == NULL && g_error_matches (local, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED))
+  /* a damaged library, or one beside a log that is not its own, is set
+   * aside whole (file, log and index) and the backup goes into a new one */
+  if (self == NULL && (g_error_matches (local, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED)
+                       || g_error_matches (local, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_STALE_LOG)))
     {
       previous = zr_database_move_aside (path, error);
       if (previous == NULL)

@@ -196,6 +196,66 @@ zr_application_reopen_library (ZrApplication  *self,
   return TRUE;
 }
 
+enum
+{
+  RESPONSE_RESTORE = 1,
+};
+
+static void
+restore_chosen_cb (GtkNativeDialog *chooser,
+                   int              response,
+                   ZrApplication   *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *backup = file != NULL ? g_file_get_path (file) : NULL;
+      g_autoptr(ZrDatabase) db = NULL;
+
+      /* the damaged library is set aside (never deleted) first */
+      if (backup != NULL)
+        db = zr_database_restore (self->library_path, backup, NULL, &error);
+      if (db == NULL)
+        show_error_and_quit (self, _("Could not restore the backup"),
+                             error != NULL ? error->message : _("Choose a local file"));
+      else
+        {
+          self->library = zr_library_new (db, self->classifier);
+          self->opening = FALSE;
+          zr_application_continue (self);
+        }
+    }
+
+  self->opening = FALSE;
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+choose_backup (ZrApplication *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *dir = zr_database_dup_backup_dir (self->library_path);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Restore from Backup"), NULL, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Restore"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Library backups"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (dir);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (restore_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 damaged_response_cb (GtkDialog     *dialog,
                      int            response,
@@ -205,6 +265,12 @@ damaged_response_cb (GtkDialog     *dialog,
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 
+  if (response == RESPONSE_RESTORE)
+    {
+      /* still opening: the chooser holds the application */
+      choose_backup (self);
+      return;
+    }
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autofree char *aside = zr_database_move_aside (self->library_path, &error);
@@ -212,7 +278,10 @@ damaged_response_cb (GtkDialog     *dialog,
       if (aside == NULL || !open_library (self, &error))
         show_error_and_quit (self, _("Could not start a new library"), error->message);
       else
-        zr_application_continue (self);
+        {
+          self->opening = FALSE;
+          zr_application_continue (self);
+        }
     }
   self->opening = FALSE;
   g_application_release (G_APPLICATION (self));
@@ -278,19 +347,25 @@ zr_application_continue (ZrApplication *self)
 
       if (!open_library (self, &error))
         {
-          if (g_error_matches (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED))
+          if (g_error_matches (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED)
+              || g_error_matches (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_STALE_LOG))
             {
               GtkWidget *dialog;
 
+              /* a log that is not the library's own is set aside with it */
               dialog = gtk_message_dialog_new (NULL, GTK_DIALOG_MODAL, GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                               _("The library is damaged"));
+                                               "%s",
+                                               g_error_matches (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED)
+                                               ? _("The library is damaged")
+                                               : _("The library cannot be opened safely"));
               gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
                                                         _("“%s” could not be read: %s\n\n"
-                                                          "It can be renamed and kept aside, and a new, empty library started. "
-                                                          "Nothing is deleted."),
+                                                          "It can be renamed and kept aside, and a backup put back "
+                                                          "or a new, empty library started. Nothing is deleted."),
                                                         self->library_path, error->message);
               gtk_dialog_add_buttons (GTK_DIALOG (dialog),
                                       _("_Quit"), GTK_RESPONSE_CANCEL,
+                                      _("_Restore from Backup…"), RESPONSE_RESTORE,
                                       _("_Move Aside and Start New"), GTK_RESPONSE_ACCEPT,
                                       NULL);
               gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);

@@ -9,6 +9,7 @@
 #include "zr-article-item.h"
 #include "zr-article-row.h"
 #include "zr-clippings.h"
+#include "zr-error.h"
 #include "zr-import-dialog.h"
 #include "zr-search.h"
 #include "zr-stats.h"
@@ -390,7 +391,9 @@ zr_window_open_article (ZrWindow *self,
     {
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
       g_autofree char *text = g_strdup_printf (_("Article %s not found"), number);
-      zr_window_show_notice (self, text);
+      /* a page that cannot be read is not a missing article */
+      zr_window_show_notice (self, g_error_matches (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_NOT_FOUND)
+                                   ? text : error->message);
       return FALSE;
     }
 

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -197,7 +198,7 @@ test_readers_during_import (Fixture       *f,
   gint64 before;
 
   /* a library with something in it, so readers read while pages are added */
-  pages = write_pages (f, 400);
+  pages = write_pages (f, 250);
   import_fixture (f, "page-a.txt");
   before = count_articles (f);
   argv[5] = pages;
@@ -232,7 +233,7 @@ test_readers_during_import (Fixture       *f,
   g_test_message ("%u rounds of readers during the import", rounds);
   g_assert_true (WIFEXITED (wait_status));
   g_assert_cmpint (WEXITSTATUS (wait_status), ==, 0);
-  g_assert_cmpint (zr_test_json_int (import_out, "$.imported_files"), ==, 400);
+  g_assert_cmpint (zr_test_json_int (import_out, "$.imported_files"), ==, 250);
   g_assert_cmpuint (count_prefixed (f->dir, "library.db.damaged-"), ==, 0);
   g_assert_cmpint (count_articles (f), ==, before + zr_test_json_int (import_out, "$.articles"));
 }
@@ -459,6 +460,67 @@ test_full_disk_not_damage (Fixture       *f,
   g_assert_cmpint (count_articles (f), >, 0);
 }
 
+/* Item 5: an article on a damaged page is an error (exit 1, no partial
+ * article); SQLite's integrity check confirms the damage, and the library
+ * is set aside. */
+static void
+test_damaged_page_fails (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *page_path = g_build_filename (f->dir, "2024-06-07_第03版.txt", NULL);
+  g_autoptr(GString) page = g_string_new ("## 老街坊的修鞋铺又开张了\n\n");
+  g_autofree char *id = NULL;
+  g_autofree guchar *garbage = NULL;
+  g_auto(Run) imp = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) show = { 0 };
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 victim = 0, page_size = 0;
+  guint leaves = 0;
+  FILE *file;
+
+  for (guint i = 1; i <= 300; i++)
+    {
+      for (guint j = 0; j < 12; j++)
+        g_string_append_printf (page, "修鞋师傅第%u次给邻居补好了鞋跟，只收了%u元钱。", i * 12 + j, j + 2);
+      g_string_append (page, "\n\n");
+    }
+  g_assert_true (g_file_set_contents (page_path, page->str, page->len, NULL));
+  run_cli (f, &imp, "import", page_path, NULL);
+  g_assert_cmpint (imp.status, ==, 0);
+  run_cli (f, &list, "articles", "--json", NULL);
+  id = zr_test_json_get (list.out, "$[0].id");
+
+  g_assert_cmpint (sqlite3_open (f->db, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, "SELECT pageno, pgsize FROM dbstat WHERE name = 'paragraphs'"
+                                            " AND pagetype = 'leaf' ORDER BY path", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    if (leaves++ == 5)
+      {
+        victim = sqlite3_column_int64 (stmt, 0);
+        page_size = sqlite3_column_int64 (stmt, 1);
+      }
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (raw), ==, SQLITE_OK);
+  g_assert_cmpuint (leaves, >, 8);
+
+  garbage = g_malloc (page_size);
+  memset (garbage, 0x5A, page_size);
+  file = g_fopen (f->db, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseeko (file, (victim - 1) * page_size, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (garbage, 1, page_size, file), ==, page_size);
+  fclose (file);
+
+  run_cli (f, &show, "show", id, "--json", NULL);
+  g_test_message ("%s", show.err);
+  g_assert_cmpint (show.status, ==, 1);
+  g_assert_cmpstr (show.out, ==, "");
+  g_assert_nonnull (strstr (show.err, "damaged"));
+  g_assert_cmpuint (count_prefixed (f->dir, "library.db.damaged-"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -468,6 +530,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/cli/safety/readers-during-import", test_readers_during_import);
   ADD ("/cli/safety/damaged-library-command-fails", test_damaged_library_command_fails);
+  ADD ("/cli/safety/damaged-page-fails", test_damaged_page_fails);
   ADD ("/cli/safety/foreign-database-untouched", test_foreign_database_untouched);
   ADD ("/cli/safety/db-that-keeps-nothing", test_db_that_keeps_nothing);
   ADD ("/cli/safety/backup-and-restore", test_backup_and_restore);

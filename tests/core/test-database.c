@@ -273,6 +273,18 @@ test_library_carries_application_id (void)
   zr_test_rmdir (dir);
 }
 
+static void
+unlink_sidecars_of (const char *path)
+{
+  static const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (name);
+    }
+}
+
 static guint
 count_prefixed (const char *dir_path,
                 const char *prefix)
@@ -339,6 +351,76 @@ fill_settings (ZrDatabase *db,
     }
 }
 
+typedef struct
+{
+  const char    *path;
+  volatile gint  done;
+  guint          transactions;
+} Writer;
+
+static gpointer
+writer_thread (gpointer data)
+{
+  Writer *w = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZrDatabase) db = zr_database_open (w->path, &error);
+
+  g_assert_no_error (error);
+  /* a checkpoint after every transaction: the library file grows while
+   * others open it, again and again */
+  g_assert_true (zr_database_exec (db, "PRAGMA wal_autocheckpoint = 1", NULL));
+  for (w->transactions = 0; w->transactions < 600; w->transactions++)
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO settings VALUES ('w%u', hex (randomblob (3000)))",
+                                              w->transactions);
+      g_assert_true (zr_database_begin (db, &error));
+      g_assert_true (zr_database_exec (db, sql, &error));
+      g_assert_true (zr_database_commit (db, &error));
+    }
+  g_atomic_int_set (&w->done, 1);
+  return NULL;
+}
+
+/* Issue #13 item 1: opening the library while another connection writes
+ * and checkpoints it never takes it for damaged (a size read without a
+ * lock is no proof). */
+static void
+test_open_while_written (void)
+{
+  g_autofree char *dir = zr_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZrDatabase) db = NULL;
+  Writer w = { path, 0, 0 };
+  GThread *thread;
+  guint opens = 0;
+
+  db = zr_database_open (path, &error);
+  g_assert_no_error (error);
+  fill_settings (db, 50);
+  g_clear_object (&db);
+
+  thread = g_thread_new ("writer", writer_thread, &w);
+  while (!g_atomic_int_get (&w.done))
+    {
+      db = zr_database_open (path, &error);
+      if (db == NULL)
+        g_error ("opening during a write failed after %u opens, %u transactions: %s",
+                 opens, w.transactions, error->message);
+      g_assert_cmpint (query_int (db, "SELECT count(*) FROM settings"), >=, 50);
+      g_clear_object (&db);
+      opens++;
+    }
+  g_thread_join (thread);
+  g_test_message ("%u opens during the writes", opens);
+  g_assert_cmpuint (count_prefixed (dir, "library.db.damaged-"), ==, 0);
+  db = zr_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM settings"), ==, 650);
+  g_clear_object (&db);
+  zr_test_rmdir (dir);
+}
+
 /* Item 4: a library file replaced by a larger copy while the old one's
  * log is still beside it. The log must not be applied (it would cut the
  * library to the old file's size). */
@@ -385,6 +467,33 @@ test_stale_log_refused (void)
 
   after = read_file (path, &after_len);
   g_assert_cmpmem (big, big_len, after, after_len);
+
+  /* restoring a backup sets the library aside with its stray log */
+  {
+    g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+    g_autofree char *previous = NULL;
+
+    db = zr_database_open (other, &error);
+    g_assert_no_error (error);
+    g_assert_true (zr_database_backup_to (db, copy, &error));
+    g_clear_object (&db);
+    db = zr_database_restore (path, copy, &previous, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (query_int (db, "SELECT count(*) FROM settings"), ==, 300);
+    g_clear_object (&db);
+    g_assert_nonnull (strstr (previous, ".damaged-"));
+    g_clear_pointer (&after, g_free);
+    after = read_file (previous, &after_len);
+    g_assert_cmpmem (big, big_len, after, after_len);
+    g_assert_true (g_file_test (previous, G_FILE_TEST_EXISTS));
+    /* and put the refused pair back for the rest of the test */
+    unlink_sidecars_of (path);
+    g_assert_cmpint (g_rename (previous, path), ==, 0);
+    {
+      g_autofree char *from = g_strconcat (previous, "-wal", NULL);
+      g_assert_cmpint (g_rename (from, wal), ==, 0);
+    }
+  }
 
   /* once the stray log is gone, the copy opens whole */
   g_assert_cmpint (g_unlink (wal), ==, 0);
@@ -449,7 +558,21 @@ test_backup_and_restore (void)
     raw_exec (foreign, "CREATE TABLE t (x)");
     g_assert_null (zr_database_restore (path, foreign, NULL, &error));
     g_assert_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_NOT_LIBRARY);
+    g_clear_error (&error);
   }
+
+  /* the library itself is not a backup of it */
+  g_assert_null (zr_database_restore (path, path, NULL, &error));
+  g_assert_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_FAILED);
+  g_clear_error (&error);
+
+  /* a copy of a library made before the application id is a backup too */
+  raw_exec (manual, "PRAGMA application_id = 0");
+  db = zr_database_restore (path, manual, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM settings WHERE value = 'one'"), ==, 1);
+  g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==, ZR_APPLICATION_ID);
+  g_clear_object (&db);
   zr_test_rmdir (dir);
 }
 
@@ -581,6 +704,7 @@ main (int   argc,
   g_test_add_func ("/core/database/empty-path-refused", test_empty_path_refused);
   g_test_add_func ("/core/database/library-carries-application-id", test_library_carries_application_id);
   g_test_add_func ("/core/database/move-aside-never-replaces", test_move_aside_never_replaces);
+  g_test_add_func ("/core/database/open-while-written", test_open_while_written);
   g_test_add_func ("/core/database/stale-log-refused", test_stale_log_refused);
   g_test_add_func ("/core/database/backup-and-restore", test_backup_and_restore);
   g_test_add_func ("/core/database/restore-over-damaged-library", test_restore_over_damaged_library);

@@ -13,6 +13,7 @@
 #include "zr-encoding.h"
 #include "zr-error.h"
 #include "zr-page-parser.h"
+#include "zr-search.h"
 #include "zr-test-utils.h"
 
 typedef struct
@@ -1019,6 +1020,73 @@ test_old_unresolved_path_resolved_once (Fixture       *f,
   free (resolved);
 }
 
+/* Closes @f's library, writes garbage over the @nth leaf page of @table
+ * (after a checkpoint) and opens the library again. */
+static void
+damage_leaf_page (Fixture    *f,
+                  const char *table,
+                  guint       nth)
+{
+  sqlite3 *handle = zr_database_get_handle (zr_library_get_database (f->library));
+  g_autofree char *sql = g_strdup_printf ("SELECT pageno, pgsize FROM dbstat WHERE name = '%s'"
+                                          " AND pagetype = 'leaf' ORDER BY path", table);
+  g_autofree guchar *garbage = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 victim = 0, page_size = 0;
+  guint n_leaves = 0;
+  int fd;
+
+  g_assert_true (zr_database_exec (zr_library_get_database (f->library), "PRAGMA wal_checkpoint(TRUNCATE)", NULL));
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    if (n_leaves++ == nth)
+      {
+        victim = sqlite3_column_int64 (stmt, 0);
+        page_size = sqlite3_column_int64 (stmt, 1);
+      }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (n_leaves, >, nth + 2);
+  g_clear_object (&f->library);
+
+  garbage = g_malloc (page_size);
+  memset (garbage, 0xA5, page_size);
+  fd = g_open (f->db_path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, garbage, page_size, (victim - 1) * page_size), ==, page_size);
+  close (fd);
+  f->library = zr_test_open_library (f->db_path);
+}
+
+/* Issue #13 item 5: a search whose hits lie on a damaged page is an
+ * error, not hits without headlines. */
+static void
+test_damaged_page_fails_search (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *page_path = g_build_filename (f->dir, "2024-05-07_第04版.txt", NULL);
+  g_autoptr(GString) page = g_string_new (NULL);
+  const char *paths[] = { page_path, NULL };
+  g_autoptr(ZrImportReport) report = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append_printf (page, "## 社区便民点第%u站今天开张\n\n居民排队领取了第%u批防暑药品，社区干部在门口登记。\n\n", i, i);
+  g_assert_true (g_file_set_contents (page_path, page->str, page->len, NULL));
+  report = zr_library_import (f->library, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  hits = zr_search_run (zr_library_get_database (f->library), "社区", NULL, 1000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, >=, 400);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  damage_leaf_page (f, "paragraphs", 2);
+  hits = zr_search_run (zr_library_get_database (f->library), "社区", NULL, 1000, &error);
+  g_assert_null (hits);
+  g_assert_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1049,6 +1117,7 @@ main (int   argc,
   ADD ("/core/library/cancel-keeps-what-was-imported", test_cancel_keeps_what_was_imported);
   ADD ("/core/library/damaged-page-is-an-error", test_damaged_page_is_an_error);
   ADD ("/core/library/writer-during-import", test_writer_during_import);
+  ADD ("/core/library/damaged-page-fails-search", test_damaged_page_fails_search);
 #undef ADD
 
   return g_test_run ();
