@@ -27,7 +27,7 @@ BYLINES_MIN = 0.9
 
 DROP = re.compile(r'[\s#"\'「」『』]')
 # credits are left out of the line coverage: the byline fields hold them
-CREDIT_SPAN = re.compile(r'[(（][^()（）]*(记者|通讯员|摄)[^()（）]*[)）]|株洲日报[^，。“”]{0,8}讯')
+CREDIT_SPAN = re.compile(r'[(（][^()（）]*(记者|通讯员|摄)[^()（）]*[)）]|株洲日报[^，。“”（(]{0,8}?讯')
 CREDIT_LINE = re.compile(r'记者|通讯员|责任编辑|美术编辑|摄影报道|供图|摄$')
 
 
