@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "zr-citation.h"
 #include "zr-record.h"
 
 G_BEGIN_DECLS
@@ -50,6 +51,10 @@ void   zr_article_summary_free  (ZrArticleSummary *summary);
 char  *zr_article_dup_bylines_display (const ZrArticle *article);
 /* "廖喜章, 张迪" */
 char  *zr_article_dup_authors   (const ZrArticle  *article);
+
+void   zr_article_fill_citation_source  (const ZrArticle  *article,
+                                        ZrCitationSource *source);
+void   zr_article_clear_citation_source (ZrCitationSource *source);
 
 /* The citation of the article (@quote_index 0) or of its @quote_index-th
  * quote (from 1), as the CLI's `cite` and the window's "Copy with citation"
