@@ -529,19 +529,6 @@ zr_cli_search (ZrCli *cli,
   return ZR_CLI_OK;
 }
 
-static void
-print_facets (const char *title,
-              GPtrArray  *facets)
-{
-  g_print ("\n%s\n", title);
-  for (guint i = 0; facets != NULL && i < facets->len; i++)
-    {
-      const ZrFacet *f = g_ptr_array_index (facets, i);
-      g_autofree char *name = zr_cli_pad (f->name, 20);
-      g_print ("  %s %6u\n", name, f->count);
-    }
-}
-
 int
 zr_cli_stats (ZrCli *cli,
               int    argc,
@@ -584,13 +571,9 @@ zr_cli_stats (ZrCli *cli,
     }
   else
     {
-      g_autofree char *chars = g_strdup_printf ("%" G_GUINT64_FORMAT, stats->chars);
-      g_print (_("Articles: %u\nCharacters: %s\nReading time: %u min\n"),
-               stats->articles, chars, stats->reading_minutes);
-      print_facets (_("By district"), stats->by_district);
-      print_facets (_("By topic"), stats->by_topic);
-      print_facets (_("Top reporters"), stats->top_reporters);
-      print_facets (_("Most quoted"), stats->top_speakers);
+      /* the same text as the window's "Copy as Markdown" */
+      g_autofree char *text = zr_stats_dup_markdown (stats, filter);
+      g_print ("%s", text);
     }
   return ZR_CLI_OK;
 }

@@ -9,6 +9,7 @@
 
 #include "zr-clippings.h"
 #include "zr-citation.h"
+#include "zr-csv.h"
 #include "zr-database-private.h"
 #include "zr-error.h"
 #include "zr-json.h"
@@ -285,27 +286,6 @@ zr_clippings_format_from_string (const char        *str,
 /* ------------------------------------------------------------------------ */
 /* Export                                                                    */
 
-static void
-csv_field (GString    *out,
-           const char *value)
-{
-  if (value == NULL)
-    value = "";
-  if (strpbrk (value, ",\"\r\n") != NULL)
-    {
-      g_string_append_c (out, '"');
-      for (const char *p = value; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  else
-    g_string_append (out, value);
-}
-
 static char *
 iso_time (gint64 t)
 {
@@ -345,7 +325,7 @@ export_csv (GPtrArray *list)
         {
           if (k > 0)
             g_string_append_c (out, ',');
-          csv_field (out, fields[k]);
+          zr_csv_append_field (out, fields[k]);
         }
       g_string_append (out, "\r\n");
     }
