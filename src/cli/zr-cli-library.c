@@ -91,18 +91,12 @@ json_span (ZrJson *json,
 }
 
 static char *
-headline_or_start (const ZrArticle *a)
+dup_title (const ZrArticle *a)
 {
   const ZrRecord *r = a->record;
-  if (r->headline != NULL)
-    return g_strdup (r->headline);
-  if (r->paragraphs->len > 0)
-    {
-      const ZrParagraph *p = g_ptr_array_index (r->paragraphs, 0);
-      g_autofree char *start = g_utf8_substring (p->text, 0, MIN (24, g_utf8_strlen (p->text, -1)));
-      return g_strdup_printf ("%s…", start);
-    }
-  return g_strdup ("");
+  const ZrParagraph *first = r->paragraphs->len > 0 ? g_ptr_array_index (r->paragraphs, 0) : NULL;
+
+  return zr_article_dup_title (zr_record_kind_to_string (r->kind), r->headline, first ? first->text : NULL);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -299,7 +293,7 @@ zr_cli_articles (ZrCli *cli,
         }
       else
         {
-          g_autofree char *title = headline_or_start (a);
+          g_autofree char *title = dup_title (a);
           g_autofree char *district = zr_cli_pad (a->district ? a->district : "-", 6);
           g_autofree char *topic = zr_cli_pad (a->topic ? a->topic : "-", 8);
           g_print ("%6" G_GINT64_FORMAT "  %s  %s  %s\n", a->id, district, topic, title);

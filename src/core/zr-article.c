@@ -45,7 +45,38 @@ zr_article_summary_free (ZrArticleSummary *summary)
   g_free (summary->topic);
   g_free (summary->source_name);
   g_free (summary->page_date);
+  g_free (summary->lead);
   g_free (summary);
+}
+
+#define TITLE_LEAD_CHARS 24
+
+char *
+zr_article_dup_title (const char *kind,
+                      const char *headline,
+                      const char *lead)
+{
+  g_autofree char *start = NULL;
+
+  if (headline != NULL && *headline != '\0')
+    return g_strdup (headline);
+  if (lead != NULL)
+    {
+      start = g_strstrip (g_strdup (lead));
+      if (*start != '\0')
+        {
+          if (g_utf8_strlen (start, -1) <= TITLE_LEAD_CHARS)
+            return g_steal_pointer (&start);
+          {
+            g_autofree char *cut = g_utf8_substring (start, 0, TITLE_LEAD_CHARS);
+            return g_strdup_printf ("%s…", cut);
+          }
+        }
+    }
+  if (g_strcmp0 (kind, "notice") == 0)
+    return g_strdup (_("Notice"));
+  /* Translators: a record that has no headline and no text */
+  return g_strdup (_("(untitled)"));
 }
 
 char *

@@ -43,9 +43,16 @@ typedef struct
   char   *page_date;
   int     page_number;
   guint   chars;
+  char   *lead;                 /* the start of its first paragraph, or NULL */
 } ZrArticleSummary;
 
 void   zr_article_free          (ZrArticle        *article);
+/* What the list, the CLI and the window call a record: its headline, else
+ * the start of its first paragraph (@lead) cut to 24 characters with "…",
+ * else "Notice" or "(untitled)" */
+char  *zr_article_dup_title     (const char       *kind,
+                                 const char       *headline,
+                                 const char       *lead);
 void   zr_article_summary_free  (ZrArticleSummary *summary);
 /* "全媒体记者 廖喜章 通讯员 张迪" */
 char  *zr_article_dup_bylines_display (const ZrArticle *article);

@@ -1113,8 +1113,7 @@ zr_library_get_summary (ZrLibrary  *self,
   s->id = id;
   s->kind = g_strdup (_zr_column_text (stmt, 0));
   s->headline = g_strdup (_zr_column_text (stmt, 1));
-  if (s->headline == NULL)
-    s->headline = g_strdup (_zr_column_text (stmt, 10));   /* notices and fragments: their first words */
+  s->lead = g_strdup (_zr_column_text (stmt, 10));   /* for a title: zr_article_dup_title () */
   s->column = g_strdup (_zr_column_text (stmt, 2));
   s->kicker = g_strdup (_zr_column_text (stmt, 3));
   s->district = g_strdup (_zr_column_text (stmt, 4));
