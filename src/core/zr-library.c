@@ -731,15 +731,18 @@ commit_batch (ZrLibrary  *self,
   return FALSE;
 }
 
-/* A pause point for tests/cli/test-crash.c: with ZR_TEST_PAUSE_AFTER_FILES=N
- * in the environment, an import commits its first N files, writes file N+1
- * into a new batch and stops itself (SIGSTOP) before committing it, so the
- * test can kill it there: N files in the library, one half-written, the rest
- * not started. 0 (unset) means never. */
+/* Pause points for tests/cli/test-crash.c, so that it kills a write at a
+ * known point instead of guessing with a timer. With
+ * ZR_TEST_PAUSE_AFTER_FILES=N in the environment, an import commits its
+ * first N files, writes file N+1 into a new batch and stops itself
+ * (SIGSTOP) before committing it: N files in the library, one half-written,
+ * the rest not started. With ZR_TEST_PAUSE_AFTER_RECORDS=N, a
+ * reclassification stops itself after rewriting N records of its one
+ * transaction. Returns N, 0 (unset) meaning never. */
 static guint
-test_pause_after_files (void)
+test_pause_after (const char *variable)
 {
-  const char *env = g_getenv ("ZR_TEST_PAUSE_AFTER_FILES");
+  const char *env = g_getenv (variable);
   guint64 n = 0;
 
   if (env == NULL || !g_ascii_string_to_unsigned (env, 10, 1, G_MAXUINT, &n, NULL))
@@ -758,7 +761,7 @@ import_files (ZrLibrary            *self,
 {
   sqlite3 *handle = zr_database_get_handle (self->db);
   gint64 batch_start = 0;
-  guint pause_after = test_pause_after_files ();
+  guint pause_after = test_pause_after ("ZR_TEST_PAUSE_AFTER_FILES");
 
   for (guint i = 0; i < files->len; i++)
     {
@@ -1276,10 +1279,14 @@ reclassify_ids (ZrLibrary     *self,
 {
   ZrDatabase *db = self->db;
   guint changed = 0;
+  guint pause_after = test_pause_after ("ZR_TEST_PAUSE_AFTER_RECORDS");
 
   for (guint i = 0; i < ids->len; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
+
+      if (G_UNLIKELY (pause_after != 0) && i == pause_after)
+        raise (SIGSTOP);
       g_autoptr(ZrArticle) article = g_new0 (ZrArticle, 1);
       g_autoptr(ZrClassification) c = NULL;
 
