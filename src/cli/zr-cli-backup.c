@@ -75,7 +75,7 @@ zr_cli_backup (ZrCli *cli,
       zr_cli_print_json (zr_json_steal (out));
     }
   else
-    g_print (_("The library was backed up to %s\n"), made);
+    zr_cli_print (_("The library was backed up to %s\n"), made);
   return ZR_CLI_OK;
 }
 
@@ -121,7 +121,7 @@ zr_cli_restore (ZrCli *cli,
         }
       else
         for (guint i = 0; backups[i] != NULL; i++)
-          g_print ("%s\n", backups[i]);
+          zr_cli_print ("%s\n", backups[i]);
       return ZR_CLI_OK;
     }
 
@@ -148,9 +148,9 @@ zr_cli_restore (ZrCli *cli,
     }
   else
     {
-      g_print (_("The library %s now holds the backup %s.\n"), path, argv[1]);
+      zr_cli_print (_("The library %s now holds the backup %s.\n"), path, argv[1]);
       if (previous != NULL)
-        g_print (_("The library as it was is kept in %s\n"), previous);
+        zr_cli_print (_("The library as it was is kept in %s\n"), previous);
     }
   return ZR_CLI_OK;
 }

@@ -91,18 +91,12 @@ json_span (ZrJson *json,
 }
 
 static char *
-headline_or_start (const ZrArticle *a)
+dup_title (const ZrArticle *a)
 {
   const ZrRecord *r = a->record;
-  if (r->headline != NULL)
-    return g_strdup (r->headline);
-  if (r->paragraphs->len > 0)
-    {
-      const ZrParagraph *p = g_ptr_array_index (r->paragraphs, 0);
-      g_autofree char *start = g_utf8_substring (p->text, 0, MIN (24, g_utf8_strlen (p->text, -1)));
-      return g_strdup_printf ("%s…", start);
-    }
-  return g_strdup ("");
+  const ZrParagraph *first = r->paragraphs->len > 0 ? g_ptr_array_index (r->paragraphs, 0) : NULL;
+
+  return zr_article_dup_title (zr_record_kind_to_string (r->kind), r->headline, first ? first->text : NULL);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -299,7 +293,7 @@ zr_cli_articles (ZrCli *cli,
         }
       else
         {
-          g_autofree char *title = headline_or_start (a);
+          g_autofree char *title = dup_title (a);
           g_autofree char *district = zr_cli_pad (a->district ? a->district : "-", 6);
           g_autofree char *topic = zr_cli_pad (a->topic ? a->topic : "-", 8);
           zr_cli_print ("%6" G_GINT64_FORMAT "  %s  %s  %s\n", a->id, district, topic, title);
@@ -529,19 +523,6 @@ zr_cli_search (ZrCli *cli,
   return ZR_CLI_OK;
 }
 
-static void
-print_facets (const char *title,
-              GPtrArray  *facets)
-{
-  zr_cli_print ("\n%s\n", title);
-  for (guint i = 0; facets != NULL && i < facets->len; i++)
-    {
-      const ZrFacet *f = g_ptr_array_index (facets, i);
-      g_autofree char *name = zr_cli_pad (f->name, 20);
-      zr_cli_print ("  %s %6u\n", name, f->count);
-    }
-}
-
 int
 zr_cli_stats (ZrCli *cli,
               int    argc,
@@ -584,13 +565,9 @@ zr_cli_stats (ZrCli *cli,
     }
   else
     {
-      g_autofree char *chars = g_strdup_printf ("%" G_GUINT64_FORMAT, stats->chars);
-      zr_cli_print (_("Articles: %u\nCharacters: %s\nReading time: %u min\n"),
-               stats->articles, chars, stats->reading_minutes);
-      print_facets (_("By district"), stats->by_district);
-      print_facets (_("By topic"), stats->by_topic);
-      print_facets (_("Top reporters"), stats->top_reporters);
-      print_facets (_("Most quoted"), stats->top_speakers);
+      /* the same text as the window's "Copy as Markdown" */
+      g_autofree char *text = zr_stats_dup_markdown (stats, filter);
+      zr_cli_print ("%s", text);
     }
   return ZR_CLI_OK;
 }

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "zr-citation.h"
 #include "zr-record.h"
 
 G_BEGIN_DECLS
@@ -42,14 +43,25 @@ typedef struct
   char   *page_date;
   int     page_number;
   guint   chars;
+  char   *lead;                 /* the start of its first paragraph, or NULL */
 } ZrArticleSummary;
 
 void   zr_article_free          (ZrArticle        *article);
+/* What the list, the CLI and the window call a record: its headline, else
+ * the start of its first paragraph (@lead) cut to 24 characters with "…",
+ * else "Notice" or "(untitled)" */
+char  *zr_article_dup_title     (const char       *kind,
+                                 const char       *headline,
+                                 const char       *lead);
 void   zr_article_summary_free  (ZrArticleSummary *summary);
 /* "全媒体记者 廖喜章 通讯员 张迪" */
 char  *zr_article_dup_bylines_display (const ZrArticle *article);
 /* "廖喜章, 张迪" */
 char  *zr_article_dup_authors   (const ZrArticle  *article);
+
+void   zr_article_fill_citation_source  (const ZrArticle  *article,
+                                        ZrCitationSource *source);
+void   zr_article_clear_citation_source (ZrCitationSource *source);
 
 /* The citation of the article (@quote_index 0) or of its @quote_index-th
  * quote (from 1), as the CLI's `cite` and the window's "Copy with citation"

@@ -9,6 +9,7 @@
 
 #include "zr-clippings.h"
 #include "zr-citation.h"
+#include "zr-csv.h"
 #include "zr-database-private.h"
 #include "zr-error.h"
 #include "zr-json.h"
@@ -177,12 +178,10 @@ zr_clippings_save (ZrDatabase       *db,
                    GError          **error)
 {
   const ZrQuote *quote = NULL;
-  g_autofree char *bylines = NULL;
-  g_autofree char *authors = NULL;
   g_autofree char *citation = NULL;
   g_autofree char *selection = NULL;
-  const char *headline = NULL;
-  ZrCitationSource src = { 0 };
+  ZrCitationSource src;
+  gint64 id;
 
   g_return_val_if_fail (ZR_IS_DATABASE (db), -1);
   g_return_val_if_fail (article != NULL, -1);
@@ -219,29 +218,17 @@ zr_clippings_save (ZrDatabase       *db,
         }
     }
 
-  if (article->record != NULL)
-    {
-      headline = article->record->headline;
-      if (article->record->bylines != NULL)
-        {
-          bylines = zr_article_dup_bylines_display (article);
-          authors = zr_article_dup_authors (article);
-        }
-    }
-  src.article_id = article->id;
-  src.headline = headline;
-  src.bylines = bylines;
-  src.authors = authors;
-  src.page_date = article->page_date;
-  src.page_number = article->page_number;
+  zr_article_fill_citation_source (article, &src);
   src.quote = quote ? quote->text : selection;
   src.speaker = quote ? quote->speaker : NULL;
   src.role = quote ? quote->role : NULL;
   citation = zr_citation_format (&src, ZR_CITATION_FORMAT_PLAIN, NULL);
 
-  return insert_clipping (db, article->id, article->source_path, article->position,
-                          src.quote, src.speaker, src.role, headline, citation,
-                          note, g_get_real_time () / G_USEC_PER_SEC, NULL, error);
+  id = insert_clipping (db, article->id, article->source_path, article->position,
+                        src.quote, src.speaker, src.role, src.headline, citation,
+                        note, g_get_real_time () / G_USEC_PER_SEC, NULL, error);
+  zr_article_clear_citation_source (&src);
+  return id;
 }
 
 static const char list_sql[] =
@@ -356,27 +343,6 @@ zr_clippings_format_from_string (const char        *str,
 /* ------------------------------------------------------------------------ */
 /* Export                                                                    */
 
-static void
-csv_field (GString    *out,
-           const char *value)
-{
-  if (value == NULL)
-    value = "";
-  if (strpbrk (value, ",\"\r\n") != NULL)
-    {
-      g_string_append_c (out, '"');
-      for (const char *p = value; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  else
-    g_string_append (out, value);
-}
-
 static char *
 iso_time (gint64 t)
 {
@@ -416,7 +382,7 @@ export_csv (GPtrArray *list)
         {
           if (k > 0)
             g_string_append_c (out, ',');
-          csv_field (out, fields[k]);
+          zr_csv_append_field (out, fields[k]);
         }
       g_string_append (out, "\r\n");
     }

@@ -1092,7 +1092,7 @@ write_batch (ZrLibrary       *self,
         }
     }
   if (G_UNLIKELY (stop_before_commit))
-    raise (SIGSTOP);   /* test_pause_after_files () */
+    raise (SIGSTOP);   /* test_pause_after () */
   if (!zr_database_commit (self->db, error))
     {
       zr_database_rollback (self->db);
@@ -1105,15 +1105,18 @@ write_batch (ZrLibrary       *self,
   return TRUE;
 }
 
-/* A pause point for tests/cli/test-crash.c: with ZR_TEST_PAUSE_AFTER_FILES=N
- * in the environment, an import commits its first N files, writes file N+1
- * into a new batch and stops itself (SIGSTOP) before committing it, so the
- * test can kill it there: N files in the library, one half-written, the rest
- * not started. 0 (unset) means never. */
+/* Pause points for tests/cli/test-crash.c, so that it kills a write at a
+ * known point instead of guessing with a timer. With
+ * ZR_TEST_PAUSE_AFTER_FILES=N in the environment, an import commits its
+ * first N files, writes file N+1 into a new batch and stops itself
+ * (SIGSTOP) before committing it: N files in the library, one half-written,
+ * the rest not started. With ZR_TEST_PAUSE_AFTER_RECORDS=N, a
+ * reclassification stops itself after rewriting N records of its one
+ * transaction. Returns N, 0 (unset) meaning never. */
 static guint
-test_pause_after_files (void)
+test_pause_after (const char *variable)
 {
-  const char *env = g_getenv ("ZR_TEST_PAUSE_AFTER_FILES");
+  const char *env = g_getenv (variable);
   guint64 n = 0;
 
   if (env == NULL || !g_ascii_string_to_unsigned (env, 10, 1, G_MAXUINT, &n, NULL))
@@ -1133,7 +1136,7 @@ import_files (ZrLibrary            *self,
   g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) prepared_free);
   gint64 batch_start = 0;
   gsize batch_bytes = 0;
-  guint pause_after = test_pause_after_files ();
+  guint pause_after = test_pause_after ("ZR_TEST_PAUSE_AFTER_FILES");
 
   for (guint i = 0; i < files->len; i++)
     {
@@ -1575,8 +1578,7 @@ zr_library_get_summary (ZrLibrary  *self,
   s->id = id;
   s->kind = g_strdup (_zr_column_text (stmt, 0));
   s->headline = g_strdup (_zr_column_text (stmt, 1));
-  if (s->headline == NULL)
-    s->headline = g_strdup (_zr_column_text (stmt, 10));   /* notices and fragments: their first words */
+  s->lead = g_strdup (_zr_column_text (stmt, 10));   /* for a title: zr_article_dup_title () */
   s->column = g_strdup (_zr_column_text (stmt, 2));
   s->kicker = g_strdup (_zr_column_text (stmt, 3));
   s->district = g_strdup (_zr_column_text (stmt, 4));
@@ -1739,10 +1741,14 @@ reclassify_ids (ZrLibrary     *self,
 {
   ZrDatabase *db = self->db;
   guint changed = 0;
+  guint pause_after = test_pause_after ("ZR_TEST_PAUSE_AFTER_RECORDS");
 
   for (guint i = 0; i < ids->len; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
+
+      if (G_UNLIKELY (pause_after != 0) && i == pause_after)
+        raise (SIGSTOP);
       g_autoptr(ZrArticle) article = g_new0 (ZrArticle, 1);
       g_autoptr(ZrClassification) c = NULL;
 

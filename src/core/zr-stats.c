@@ -22,6 +22,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "zr-classifier.h"
+#include "zr-csv.h"
 #include "zr-database-private.h"
 #include "zr-facts.h"
 #include "zr-figures.h"
@@ -711,4 +712,124 @@ zr_stats_for_article (const ZrArticle *article)
     s->figures = zr_figures_extract (record);
 
   return s;
+}
+
+/* ---------------------------------------------------------------------- */
+/* The statistics as text: the CLI's `stats` and the panel's copies        */
+
+/**
+ * zr_stats_dup_filter_description:
+ * @filter: (nullable)
+ *
+ * Returns: (transfer full): what @filter selects, for a title:
+ *   "All articles", or "石峰区 · 城市管理 · “驿站”"
+ */
+char *
+zr_stats_dup_filter_description (const ZrFilter *filter)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (filter == NULL)
+    return g_strdup (_("All articles"));
+  if (filter->districts != NULL && filter->districts[0] != NULL)
+    g_ptr_array_add (parts, g_strjoinv ("、", filter->districts));
+  if (filter->topics != NULL && filter->topics[0] != NULL)
+    g_ptr_array_add (parts, g_strjoinv ("、", filter->topics));
+  if (filter->query != NULL && *filter->query != '\0')
+    g_ptr_array_add (parts, g_strdup_printf ("“%s”", filter->query));
+  if (parts->len == 0)
+    return g_strdup (_("All articles"));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static void
+markdown_table (GString    *out,
+                const char *title,
+                const char *column,
+                const char *count_column,
+                GPtrArray  *facets)
+{
+  gboolean any = FALSE;
+
+  g_string_append_printf (out, "\n## %s\n\n| %s | %s |\n| --- | ---: |\n", title, column, count_column);
+  for (guint i = 0; facets != NULL && i < facets->len; i++)
+    {
+      const ZrFacet *f = g_ptr_array_index (facets, i);
+      if (f->count == 0)
+        continue;
+      g_string_append_printf (out, "| %s | %u |\n", f->name, f->count);
+      any = TRUE;
+    }
+  if (!any)
+    g_string_append (out, "| — | 0 |\n");
+}
+
+/**
+ * zr_stats_dup_markdown:
+ * @filter: (nullable): what @stats counted, for the title
+ *
+ * Returns: (transfer full): @stats as Markdown (translated headings): a
+ *   title, the totals as a list, and a table per facet
+ */
+char *
+zr_stats_dup_markdown (const ZrStats  *stats,
+                       const ZrFilter *filter)
+{
+  g_autofree char *description = NULL;
+  GString *out;
+
+  g_return_val_if_fail (stats != NULL, NULL);
+
+  description = zr_stats_dup_filter_description (filter);
+  out = g_string_new (NULL);
+  /* Translators: the title of the statistics copied as Markdown */
+  g_string_append_printf (out, "# %s: %s\n\n", _("Statistics"), description);
+  g_string_append_printf (out, "- %s: %u\n", C_("stats", "Articles"), stats->articles);
+  g_string_append_printf (out, "- %s: %" G_GUINT64_FORMAT "\n", C_("stats", "Characters"), stats->chars);
+  g_string_append_printf (out, "- %s: %u\n", _("Reading time (minutes)"), stats->reading_minutes);
+  markdown_table (out, _("By District"), _("District"), C_("stats", "Articles"), stats->by_district);
+  markdown_table (out, _("By Topic"), _("Topic"), C_("stats", "Articles"), stats->by_topic);
+  markdown_table (out, _("Top Reporters"), _("Reporter"), C_("stats", "Articles"), stats->top_reporters);
+  markdown_table (out, _("Most Quoted"), _("Speaker"), C_("stats", "Quotes"), stats->top_speakers);
+  return g_string_free (out, FALSE);
+}
+
+static void
+csv_rows (GString    *out,
+          const char *section,
+          GPtrArray  *facets)
+{
+  for (guint i = 0; facets != NULL && i < facets->len; i++)
+    {
+      const ZrFacet *f = g_ptr_array_index (facets, i);
+      g_string_append_printf (out, "%s,", section);
+      zr_csv_append_field (out, f->name);
+      g_string_append_printf (out, ",%u\r\n", f->count);
+    }
+}
+
+/**
+ * zr_stats_dup_csv:
+ *
+ * Returns: (transfer full): @stats as CSV: "section,name,count" rows with
+ *   RFC 4180 line ends; the column names and sections are not translated,
+ *   every district and topic is listed, zeros included
+ */
+char *
+zr_stats_dup_csv (const ZrStats *stats)
+{
+  GString *out;
+
+  g_return_val_if_fail (stats != NULL, NULL);
+
+  out = g_string_new ("section,name,count\r\n");
+  g_string_append_printf (out, "total,articles,%u\r\n", stats->articles);
+  g_string_append_printf (out, "total,characters,%" G_GUINT64_FORMAT "\r\n", stats->chars);
+  g_string_append_printf (out, "total,reading_minutes,%u\r\n", stats->reading_minutes);
+  csv_rows (out, "district", stats->by_district);
+  csv_rows (out, "topic", stats->by_topic);
+  csv_rows (out, "reporter", stats->top_reporters);
+  csv_rows (out, "speaker", stats->top_speakers);
+  return g_string_free (out, FALSE);
 }

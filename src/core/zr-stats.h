@@ -132,4 +132,10 @@ ZrStats   *_zr_stats_query_sql        (ZrDatabase      *db,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZrStats, zr_stats_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZrArticleStats, zr_article_stats_free)
 
+/* The statistics as text, the same in the CLI and the window */
+char        *zr_stats_dup_filter_description (const ZrFilter *filter);
+char        *zr_stats_dup_markdown           (const ZrStats  *stats,
+                                              const ZrFilter *filter);
+char        *zr_stats_dup_csv                (const ZrStats  *stats);
+
 G_END_DECLS

@@ -149,12 +149,7 @@ zr_article_item_new (gint64                  id,
       return self;
     }
 
-  if (summary->headline != NULL && *summary->headline != '\0')
-    self->headline = g_strdup (summary->headline);
-  else if (g_strcmp0 (summary->kind, "notice") == 0)
-    self->headline = g_strdup (_("Notice"));
-  else
-    self->headline = g_strdup (_("(untitled)"));
+  self->headline = zr_article_dup_title (summary->kind, summary->headline, summary->lead);
 
   /* A district label as column says what the chip already says */
   if (g_strcmp0 (summary->column, summary->district) != 0)

@@ -643,28 +643,6 @@ find_stop_cb (ZrArticleView *self)
 
 /* Citations */
 
-void
-zr_article_view_fill_source (const ZrArticle  *article,
-                             ZrCitationSource *source)
-{
-  memset (source, 0, sizeof *source);
-  source->article_id = article->id;
-  source->headline = article->record ? article->record->headline : NULL;
-  source->bylines = zr_article_dup_bylines_display (article);
-  source->authors = zr_article_dup_authors (article);
-  source->page_date = article->page_date;
-  source->page_number = article->page_number;
-}
-
-void
-zr_article_view_clear_source (ZrCitationSource *source)
-{
-  g_free ((char *) source->bylines);
-  g_free ((char *) source->authors);
-  source->bylines = NULL;
-  source->authors = NULL;
-}
-
 static const char *
 template_or_null (ZrArticleView *self)
 {
@@ -673,26 +651,19 @@ template_or_null (ZrArticleView *self)
   return self->citation_template;
 }
 
+/* The citation of quote @index, or of the selected @text (a selection that
+ * is exactly a quote keeps its speaker), or of the article (-1, NULL): the
+ * same core functions as the CLI's `cite` */
 static char *
 cite_quote (ZrArticleView *self,
-            const ZrQuote *q,
+            int            index,
             const char    *text)
 {
-  ZrCitationSource source;
-  char *result;
-
-  zr_article_view_fill_source (self->article, &source);
-  if (q != NULL)
-    {
-      source.quote = q->text;
-      source.speaker = q->speaker;
-      source.role = q->role;
-    }
-  else
-    source.quote = text;
-  result = zr_citation_format (&source, self->citation_format, template_or_null (self));
-  zr_article_view_clear_source (&source);
-  return result;
+  if (text != NULL)
+    return zr_article_format_selection_citation (self->article, text, self->citation_format,
+                                                 template_or_null (self));
+  return zr_article_format_citation (self->article, index >= 0 ? (guint) index + 1 : 0,
+                                     self->citation_format, template_or_null (self), NULL);
 }
 
 char *
@@ -721,10 +692,10 @@ zr_article_view_dup_citation (ZrArticleView *self)
 
   selection = zr_article_view_dup_selection (self);
   if (selection != NULL && *selection != '\0')
-    return cite_quote (self, NULL, selection);
+    return cite_quote (self, -1, selection);
   if (self->focused_quote >= 0)
-    return cite_quote (self, g_ptr_array_index (self->article->quotes, self->focused_quote), NULL);
-  return cite_quote (self, NULL, NULL);
+    return cite_quote (self, self->focused_quote, NULL);
+  return cite_quote (self, -1, NULL);
 }
 
 static void
@@ -776,7 +747,7 @@ copy_quote_citation_action (GtkWidget  *widget,
   if (self->article == NULL || self->focused_quote < 0)
     return;
   gtk_popover_popdown (GTK_POPOVER (self->popover));
-  citation = cite_quote (self, g_ptr_array_index (self->article->quotes, self->focused_quote), NULL);
+  citation = cite_quote (self, self->focused_quote, NULL);
   copy_text (self, citation, _("Quote copied with citation"));
 }
 

@@ -36,10 +36,5 @@ gboolean         zr_article_view_show_figure      (ZrArticleView *self,
                                                    guint          paragraph,
                                                    guint          start,
                                                    guint          end);
-/* Builds the source the citation module needs; free the strings with
- * zr_article_view_clear_source(). */
-void             zr_article_view_fill_source      (const ZrArticle  *article,
-                                                   ZrCitationSource *source);
-void             zr_article_view_clear_source     (ZrCitationSource *source);
 
 G_END_DECLS

@@ -125,25 +125,6 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
-static char *
-describe_filter (const ZrFilter *filter)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-
-  if (filter == NULL)
-    return g_strdup (_("All articles"));
-  if (filter->districts != NULL && filter->districts[0] != NULL)
-    g_ptr_array_add (parts, g_strjoinv ("、", filter->districts));
-  if (filter->topics != NULL && filter->topics[0] != NULL)
-    g_ptr_array_add (parts, g_strjoinv ("、", filter->topics));
-  if (filter->query != NULL && *filter->query != '\0')
-    g_ptr_array_add (parts, g_strdup_printf ("“%s”", filter->query));
-  if (parts->len == 0)
-    return g_strdup (_("All articles"));
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (" · ", (char **) parts->pdata);
-}
-
 /* A card of "name … count" rows with separators between them */
 static void
 fill_list (GtkBox     *box,
@@ -241,7 +222,7 @@ refresh (ZrStatsPanel *self)
   self->stats = stats;
   zr_stats_panel_set_stats (self, stats);
 
-  description = describe_filter (self->filter);
+  description = zr_stats_dup_filter_description (self->filter);
   gtk_label_set_text (self->filter_label, description);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_label), description);
   zr_bar_chart_set_selected (self->district_chart, self->filter ? (const char * const *) self->filter->districts : NULL);
@@ -445,111 +426,25 @@ topic_activated_cb (ZrStatsPanel *self,
 
 /* Export */
 
-static void
-markdown_table (GString    *out,
-                const char *title,
-                const char *column,
-                const char *count_column,
-                GPtrArray  *facets)
-{
-  gboolean any = FALSE;
-
-  g_string_append_printf (out, "\n## %s\n\n| %s | %s |\n| --- | ---: |\n", title, column, count_column);
-  for (guint i = 0; facets != NULL && i < facets->len; i++)
-    {
-      const ZrFacet *f = g_ptr_array_index (facets, i);
-      if (f->count == 0)
-        continue;
-      g_string_append_printf (out, "| %s | %u |\n", f->name, f->count);
-      any = TRUE;
-    }
-  if (!any)
-    g_string_append (out, "| — | 0 |\n");
-}
-
+/* The same text as the CLI's `stats` */
 char *
 zr_stats_panel_dup_markdown (ZrStatsPanel *self)
 {
-  const ZrStats *s;
-  GString *out;
-  g_autofree char *description = NULL;
-
   g_return_val_if_fail (ZR_IS_STATS_PANEL (self), NULL);
 
-  s = self->stats;
-  if (s == NULL)
+  if (self->stats == NULL)
     return NULL;
-
-  description = describe_filter (self->filter);
-  out = g_string_new (NULL);
-  /* Translators: the title of the statistics copied as Markdown */
-  g_string_append_printf (out, "# %s: %s\n\n", _("Statistics"), description);
-  g_string_append_printf (out, "- %s: %u\n", C_("stats", "Articles"), s->articles);
-  g_string_append_printf (out, "- %s: %" G_GUINT64_FORMAT "\n", C_("stats", "Characters"), s->chars);
-  g_string_append_printf (out, "- %s: %u\n", _("Reading time (minutes)"), s->reading_minutes);
-  markdown_table (out, _("By District"), _("District"), C_("stats", "Articles"), s->by_district);
-  markdown_table (out, _("By Topic"), _("Topic"), C_("stats", "Articles"), s->by_topic);
-  markdown_table (out, _("Top Reporters"), _("Reporter"), C_("stats", "Articles"), s->top_reporters);
-  markdown_table (out, _("Most Quoted"), _("Speaker"), C_("stats", "Quotes"), s->top_speakers);
-  return g_string_free (out, FALSE);
+  return zr_stats_dup_markdown (self->stats, self->filter);
 }
 
-static void
-csv_field (GString    *out,
-           const char *text)
-{
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-csv_rows (GString    *out,
-          const char *section,
-          GPtrArray  *facets)
-{
-  for (guint i = 0; facets != NULL && i < facets->len; i++)
-    {
-      const ZrFacet *f = g_ptr_array_index (facets, i);
-      g_string_append_printf (out, "%s,", section);
-      csv_field (out, f->name);
-      g_string_append_printf (out, ",%u\r\n", f->count);
-    }
-}
-
-/* Machine-readable: the column names and sections are not translated;
- * every district and topic is listed, zeros included (RFC 4180 line ends) */
 char *
 zr_stats_panel_dup_csv (ZrStatsPanel *self)
 {
-  const ZrStats *s;
-  GString *out;
-
   g_return_val_if_fail (ZR_IS_STATS_PANEL (self), NULL);
 
-  s = self->stats;
-  if (s == NULL)
+  if (self->stats == NULL)
     return NULL;
-
-  out = g_string_new ("section,name,count\r\n");
-  g_string_append_printf (out, "total,articles,%u\r\n", s->articles);
-  g_string_append_printf (out, "total,characters,%" G_GUINT64_FORMAT "\r\n", s->chars);
-  g_string_append_printf (out, "total,reading_minutes,%u\r\n", s->reading_minutes);
-  csv_rows (out, "district", s->by_district);
-  csv_rows (out, "topic", s->by_topic);
-  csv_rows (out, "reporter", s->top_reporters);
-  csv_rows (out, "speaker", s->top_speakers);
-  return g_string_free (out, FALSE);
+  return zr_stats_dup_csv (self->stats);
 }
 
 static void

@@ -365,6 +365,19 @@ test_cite_and_stats (Fixture       *f,
   g_assert_cmpint (stats.status, ==, 0);
   g_assert_cmpint (zr_test_json_int (stats.out, "$.articles"), ==, zr_test_json_length (list.out, "$"));
   g_assert_cmpint (zr_test_json_int (stats.out, "$.chars"), >, 0);
+
+  /* The text form is the window's "Copy as Markdown": title, totals, tables */
+  {
+    g_auto(Run) text = { 0 };
+    g_autofree char *articles = g_strdup_printf ("\n- Articles: %" G_GINT64_FORMAT "\n",
+                                                 zr_test_json_int (stats.out, "$.articles"));
+
+    run_cli (f, &text, "stats", NULL);
+    g_assert_cmpint (text.status, ==, 0);
+    g_assert_true (g_str_has_prefix (text.out, "# Statistics: All articles\n"));
+    g_assert_nonnull (strstr (text.out, articles));
+    g_assert_nonnull (strstr (text.out, "\n## By District\n\n| District | Articles |\n| --- | ---: |\n"));
+  }
 }
 
 /* The window keeps the library open while an import writes through a

@@ -12,8 +12,6 @@
 #include "zr-page-parser.h"
 #include "../core/zr-test-utils.h"
 
-#define N_FILES 300
-
 static void
 write_pages (const char *dir,
              int         n_files)
@@ -50,22 +48,6 @@ expected_records (const char *path)
   g_assert_nonnull (text);
   page = zr_page_parse (text);
   return page->records->len;
-}
-
-static GPid
-spawn_cli (const char *db,
-           const char *command,
-           const char *arg)
-{
-  const char *argv[] = { g_getenv ("ZR_CLI"), "--db", db, command, arg, NULL };
-  g_autoptr(GError) error = NULL;
-  GPid pid;
-
-  g_assert_nonnull (argv[0]);
-  g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
-                 NULL, NULL, &pid, &error);
-  g_assert_no_error (error);
-  return pid;
 }
 
 static gint64
@@ -197,55 +179,86 @@ test_killed_import (void)
   zr_test_rmdir (dir);
 }
 
+/* Where the reclassification stops itself (ZR_TEST_PAUSE_AFTER_RECORDS,
+ * zr-library.c): this many records rewritten in its one transaction. */
+#define PAUSE_AFTER_RECORDS 500
+
+static gint64
+count_marked (ZrLibrary *library,
+              gint64    *out_total)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 marked;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (zr_database_get_handle (zr_library_get_database (library)),
+                                       "SELECT total (district = 'marked'), count(*) FROM records", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  marked = (gint64) sqlite3_column_double (stmt, 0);
+  *out_total = sqlite3_column_int64 (stmt, 1);
+  sqlite3_finalize (stmt);
+  return marked;
+}
+
 static void
 test_killed_reclassify (void)
 {
   g_autofree char *dir = zr_test_mkdtemp ();
   g_autofree char *pages = g_build_filename (dir, "pages", NULL);
   g_autofree char *db_path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *pause = g_strdup_printf ("%d", PAUSE_AFTER_RECORDS);
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "ZR_TEST_PAUSE_AFTER_RECORDS", pause, TRUE);
+  const char *argv[] = { g_getenv ("ZR_CLI"), "--db", db_path, "reclassify", NULL };
   g_autoptr(ZrLibrary) library = NULL;
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = NULL;
   const char *paths[] = { pages, NULL };
-  gboolean killed = FALSE;
+  gint64 total = 0;
+  int status = 0;
   GPid pid;
 
   g_mkdir (pages, 0700);
-  write_pages (pages, N_FILES);
+  write_pages (pages, N_IMPORT_FILES);
   library = zr_test_open_library (db_path);
   {
     g_autoptr(ZrImportReport) report = zr_library_import (library, paths, NULL, NULL, NULL, &error);
     g_assert_no_error (error);
   }
+  /* Mark every record, so that a half-done reclassification would show. */
+  g_assert_true (zr_database_exec (zr_library_get_database (library),
+                                   "UPDATE records SET district = 'marked'", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_marked (library, &total), ==, total);
+  g_assert_cmpint (total, >, PAUSE_AFTER_RECORDS);
   g_clear_object (&library);
 
-  /* Kill it sooner and sooner, so that one of the kills lands in the middle. */
-  for (guint delay_ms = 640; delay_ms >= 5; delay_ms /= 2)
-    {
-      library = zr_test_open_library (db_path);
-      /* Mark every record, so that a half-done reclassification would show. */
-      g_assert_true (zr_database_exec (zr_library_get_database (library),
-                                       "UPDATE records SET district = 'marked'", &error));
-      g_clear_object (&library);
+  /* It stops itself in the middle of its transaction, and is killed there */
+  g_assert_nonnull (argv[0]);
+  g_spawn_async (NULL, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                 NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (waitpid (pid, &status, WUNTRACED), ==, pid);
+  g_assert_true (WIFSTOPPED (status));
+  g_assert_false (can_write (db_path));   /* its transaction is open */
+  g_assert_true (kill_and_reap (pid));
 
-      pid = spawn_cli (db_path, "reclassify", NULL);
-      g_usleep (delay_ms * 1000);
-      killed |= kill_and_reap (pid);
+  /* all or nothing: here nothing */
+  library = zr_test_open_library (db_path);
+  assert_integrity (zr_library_get_database (library));
+  g_assert_cmpint (count_marked (library, &total), ==, total);
+  g_clear_object (&library);
 
-      library = zr_test_open_library (db_path);
-      assert_integrity (zr_library_get_database (library));
-      g_assert_cmpint (sqlite3_prepare_v2 (zr_database_get_handle (zr_library_get_database (library)),
-                                           "SELECT sum (district = 'marked'), count(*) FROM records", -1, &stmt, NULL), ==, SQLITE_OK);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-      /* all or nothing, whenever it was killed */
-      if (sqlite3_column_int (stmt, 0) != 0)
-        g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, sqlite3_column_int (stmt, 1));
-      g_test_message ("killed after %u ms: %d of %d records as before", delay_ms,
-                      sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1));
-      sqlite3_finalize (stmt);
-      g_clear_object (&library);
-    }
-  g_assert_true (killed);
+  /* Run to the end, it does it all */
+  {
+    const char *again[] = { argv[0], "--db", db_path, "reclassify", NULL };
+    int exit_status = -1;
+
+    g_spawn_sync (NULL, (char **) again, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                  &exit_status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (exit_status, NULL));
+  }
+  library = zr_test_open_library (db_path);
+  assert_integrity (zr_library_get_database (library));
+  g_assert_cmpint (count_marked (library, &total), ==, 0);
   g_clear_object (&library);
   zr_test_rmdir (dir);
 }

@@ -674,9 +674,6 @@ test_cancel_keeps_what_was_imported (Fixture       *f,
   }
 }
 
-/* A page reached through a symbolic link to its folder, or to the file
- * itself, is the same file: stored once, under its real path, found
- * unchanged. Before, each way in made a second copy of every record. */
 /* A folder named twice, or once more through a symbolic link to it, is read
  * once and is no error; a link back to a folder being read still is. */
 static void
@@ -705,6 +702,9 @@ test_folder_named_twice_read_once (Fixture       *f,
   g_assert_cmpuint (failed->len, ==, 0);
 }
 
+/* A page reached through a symbolic link to its folder, or to the file
+ * itself, is the same file: stored once, under its real path, found
+ * unchanged. Before, each way in made a second copy of every record. */
 static void
 test_symlinked_path_is_one_file (Fixture       *f,
                                  gconstpointer  data)
@@ -1087,6 +1087,63 @@ test_damaged_page_fails_search (Fixture       *f,
   g_assert_error (error, ZR_DATABASE_ERROR, ZR_DATABASE_ERROR_DAMAGED);
 }
 
+/* A record without a headline is called by the start of its text in the
+ * list (the summary), the CLI and the window alike: zr_article_dup_title () */
+static void
+test_untitled (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *page = g_test_build_filename (G_TEST_DIST, "data", "core", "page-a.txt", NULL);
+  const char *paths[] = { page, NULL };
+  g_autoptr(ZrImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(ZrArticle) article = NULL;
+  g_autoptr(ZrArticleSummary) summary = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *no_text = NULL;
+  const ZrParagraph *first;
+  gint64 id;
+
+  report = zr_library_import (f->library, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  ids = zr_library_list_ids (f->library, NULL, 0, &error);
+  g_assert_no_error (error);
+  id = g_array_index (ids, gint64, 0);
+  sql = g_strdup_printf ("UPDATE records SET headline = NULL WHERE id = %" G_GINT64_FORMAT, id);
+  g_assert_true (zr_database_exec (zr_library_get_database (f->library), sql, &error));
+  g_assert_no_error (error);
+
+  article = zr_library_get_article (f->library, id, &error);
+  g_assert_no_error (error);
+  g_assert_null (article->record->headline);
+  first = g_ptr_array_index (article->record->paragraphs, 0);
+  g_assert_cmpint (g_utf8_strlen (first->text, -1), >, 24);
+  start = g_utf8_substring (first->text, 0, 24);
+  expected = g_strconcat (start, "…", NULL);
+
+  summary = zr_library_get_summary (f->library, id, &error);
+  g_assert_no_error (error);
+  g_assert_null (summary->headline);
+  title = zr_article_dup_title (summary->kind, summary->headline, summary->lead);
+  g_assert_cmpstr (title, ==, expected);
+
+  g_clear_pointer (&title, g_free);
+  title = zr_article_dup_title ("article", "有标题", "正文");
+  g_assert_cmpstr (title, ==, "有标题");
+  g_clear_pointer (&title, g_free);
+  title = zr_article_dup_title ("article", "", "  短正文  ");
+  g_assert_cmpstr (title, ==, "短正文");
+  no_text = zr_article_dup_title ("article", NULL, NULL);
+  g_assert_cmpstr (no_text, ==, "(untitled)");
+  g_clear_pointer (&title, g_free);
+  title = zr_article_dup_title ("notice", NULL, "");
+  g_assert_cmpstr (title, ==, "Notice");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1113,6 +1170,7 @@ main (int   argc,
   ADD ("/core/library/set-page-changes-only-what-is-given", test_set_page_changes_only_what_is_given);
   ADD ("/core/library/wrong-encoding-refused", test_wrong_encoding_refused);
   ADD ("/core/library/stale-encoding-choice-gives-way", test_stale_encoding_choice_gives_way);
+  ADD ("/core/library/untitled", test_untitled);
   ADD ("/core/library/second-connection-imports", test_second_connection_imports);
   ADD ("/core/library/cancel-keeps-what-was-imported", test_cancel_keeps_what_was_imported);
   ADD ("/core/library/damaged-page-is-an-error", test_damaged_page_is_an_error);

@@ -997,6 +997,69 @@ test_reading_minutes (void)
   g_assert_cmpuint (zr_stats_reading_minutes (G_GUINT64_CONSTANT (40000000)), ==, 100000);
 }
 
+static GPtrArray *
+facets_of (const char *first_name,
+           ...)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) zr_facet_free);
+  va_list args;
+
+  va_start (args, first_name);
+  for (const char *name = first_name; name != NULL; name = va_arg (args, const char *))
+    g_ptr_array_add (out, zr_facet_new (name, va_arg (args, guint)));
+  va_end (args);
+  return out;
+}
+
+/* The statistics as the CLI prints them and the panel copies them: one
+ * core rendering, checked against text written here */
+static void
+test_text (void)
+{
+  g_autoptr(ZrStats) stats = g_new0 (ZrStats, 1);
+  g_autoptr(ZrFilter) filter = zr_filter_new ();
+  const char *districts[] = { "荷塘区", NULL };
+  g_autofree char *csv = NULL;
+  g_autofree char *markdown = NULL;
+  g_autofree char *all = NULL;
+
+  stats->articles = 3;
+  stats->chars = 1234;
+  stats->reading_minutes = 4;
+  stats->by_district = facets_of ("荷塘区", 2u, "天元区", 0u, NULL);
+  stats->by_topic = facets_of ("城市管理", 3u, NULL);
+  stats->top_reporters = facets_of ("李\"四\"", 2u, "王, 小明", 1u, NULL);
+  stats->top_speakers = facets_of (NULL);
+
+  csv = zr_stats_dup_csv (stats);
+  g_assert_cmpstr (csv, ==,
+                   "section,name,count\r\n"
+                   "total,articles,3\r\n"
+                   "total,characters,1234\r\n"
+                   "total,reading_minutes,4\r\n"
+                   "district,荷塘区,2\r\n"
+                   "district,天元区,0\r\n"
+                   "topic,城市管理,3\r\n"
+                   "reporter,\"李\"\"四\"\"\",2\r\n"
+                   "reporter,\"王, 小明\",1\r\n");
+
+  zr_filter_set_districts (filter, districts);
+  zr_filter_set_query (filter, "驿站");
+  markdown = zr_stats_dup_markdown (stats, filter);
+  g_assert_cmpstr (markdown, ==,
+                   "# Statistics: 荷塘区 · “驿站”\n\n"
+                   "- Articles: 3\n"
+                   "- Characters: 1234\n"
+                   "- Reading time (minutes): 4\n"
+                   "\n## By District\n\n| District | Articles |\n| --- | ---: |\n| 荷塘区 | 2 |\n"
+                   "\n## By Topic\n\n| Topic | Articles |\n| --- | ---: |\n| 城市管理 | 3 |\n"
+                   "\n## Top Reporters\n\n| Reporter | Articles |\n| --- | ---: |\n| 李\"四\" | 2 |\n| 王, 小明 | 1 |\n"
+                   "\n## Most Quoted\n\n| Speaker | Quotes |\n| --- | ---: |\n| — | 0 |\n");
+
+  all = zr_stats_dup_filter_description (NULL);
+  g_assert_cmpstr (all, ==, "All articles");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1025,5 +1088,6 @@ main (int   argc,
   g_test_add_func ("/core/stats/query", test_query);
   g_test_add_func ("/core/stats/article", test_article);
   g_test_add_func ("/core/stats/reading-minutes", test_reading_minutes);
+  g_test_add_func ("/core/stats/text", test_text);
   return g_test_run ();
 }

@@ -371,6 +371,24 @@ test_copy_with_citation (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (view), "article.copy-quote", NULL);
   quote_only = read_clipboard (GTK_WIDGET (f->window));
   g_assert_cmpstr (quote_only, ==, PARK_QUOTE);
+
+  /* A selection that is exactly the quote, without or with its quotation
+   * marks, is cited as the quote: with its speaker */
+  {
+    const char *selections[] = { PARK_QUOTE, "“" PARK_QUOTE "”" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (selections); i++)
+      {
+        g_autofree char *clip3 = NULL;
+
+        gtk_text_buffer_get_start_iter (buffer, &start);
+        g_assert_true (gtk_text_iter_forward_search (&start, selections[i], 0, &match_start, &match_end, NULL));
+        gtk_text_buffer_select_range (buffer, &match_start, &match_end);
+        gtk_widget_activate_action (GTK_WIDGET (f->window), "win.copy-citation", NULL);
+        clip3 = read_clipboard (GTK_WIDGET (f->window));
+        g_assert_cmpstr (clip3, ==, expected2);
+      }
+  }
 }
 
 static void
