@@ -5,7 +5,8 @@
 #   N: articles in the generated library (default 200000; 20000 for a quick run)
 # Builds a release build in build-bench/, then measures import throughput
 # (against a raw insert), library size, search latency (against a LIKE/instr
-# scan and FTS5 trigram), facet and stats latency, the GUI's cold start
+# scan and FTS5 trigram), facet and stats latency, how import, search and
+# open grow on hostile pages (bench-growth), the GUI's cold start
 # (against a bare GTK window) on the sample edition and on the N-article
 # library, the GUI's peak memory after scrolling the whole list, and the CLI
 # listing a filter of 10,000 articles. Prints a table; writes
@@ -41,6 +42,9 @@ rm -rf "$out/search"
 
 echo "== facets and stats"
 build-bench/tests/bench/bench-stats "$N" --json "$out/stats.json"
+
+echo "== growth: hostile pages at n and 2n (fails when a ratio is above 2.5)"
+build-bench/tests/bench/bench-growth --json "$out/growth.json" || echo "bench-growth: a step grows faster than n·log n"
 
 echo "== CLI: articles --json on a filter of 10,000"
 t0=$(date +%s%N)
@@ -125,6 +129,7 @@ res = {
     "import": load("import.json"),
     "search": load("search.json"),
     "stats": load("stats.json"),
+    "growth": load("growth.json"),
     "cli_articles_10000_ms": int(cli_ms),
     "gui_start_ms": {"bare_window": int(bare), "sample_edition": int(sample), "large_library": int(large)},
     "gui_peak_rss_mb": {"open": int(rss_open) // 1024, "after_scrolling": int(rss_scrolled) // 1024,
@@ -144,6 +149,12 @@ if imp:
     print(f"| import without index | {imp['noindex_mb_per_s']:.1f} MB/s | — |")
     print(f"| raw read + insert | {imp['raw_mb_per_s']:.1f} MB/s | (baseline) |")
     print(f"| library size | {imp['library_to_text']:.2f} × text | ≤ 3× |")
+g = res["growth"]
+if g:
+    worst = max(((f["family"], step, f[step]["ratio"]) for f in g["families"] for step in ("import", "search", "open")
+                 if f[step]["judged"]), key=lambda x: x[2], default=None)
+    if worst:
+        print(f"| growth, twice the hostile page: worst ratio ({worst[0]}, {worst[1]}) | {worst[2]:.2f}× | ≤ 2.5× |")
 print(f"| CLI articles --json, 10,000 | {cli_ms} ms | — |")
 print(f"| GUI start: bare window / sample / {n} | {bare} / {sample} / {large} ms | ≤ 2× bare |")
 r = res['gui_peak_rss_mb']

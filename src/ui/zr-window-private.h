@@ -21,6 +21,8 @@ struct _ZrWindow
   ZrArticleModel       *model;
   GtkSingleSelection   *selection;
   GCancellable         *import_cancellable;
+  GCancellable         *search_cancellable; /* the newest query's, while it runs */
+  guint                 search_delay_ms;   /* _zr_window_set_search_delay() */
   GPtrArray            *queued_imports;    /* char* paths handed in during an import */
   gboolean              show_sidebar;
   gboolean              show_stats;
@@ -65,5 +67,9 @@ void _zr_window_actions_update     (ZrWindow      *self);
 void _zr_window_choose_import      (ZrWindow      *self);
 void _zr_window_move_selection     (ZrWindow      *self,
                                     int            delta);
+/* Tests: each search waits @delay_ms in its worker thread first, as a
+ * slow library would. */
+void _zr_window_set_search_delay   (ZrWindow      *self,
+                                    guint          delay_ms);
 
 G_END_DECLS

@@ -25,6 +25,7 @@ enum {
   PROP_SHOW_SIDEBAR,
   PROP_SHOW_STATS,
   PROP_IMPORTING,
+  PROP_SEARCHING,
   N_PROPS
 };
 
@@ -247,54 +248,27 @@ queue_counts (ZrWindow       *self,
     self->counts_idle = g_idle_add_full (G_PRIORITY_LOW, counts_idle_cb, self, NULL);
 }
 
-void
-zr_window_refresh (ZrWindow *self)
+/* Shows @ids (element-type gint64, NULL after a failure) in the list,
+ * keeping the open article selected when it is among them. */
+static void
+show_ids (ZrWindow       *self,
+          const ZrFilter *filter,
+          GArray         *ids,
+          GHashTable     *snippets,
+          const GError   *error)
 {
-  g_autoptr(ZrFilter) filter = NULL;
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GHashTable) snippets = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *count_text = NULL;
   gint64 open_id;
   guint position;
-
-  g_return_if_fail (ZR_IS_WINDOW (self));
-
-  if (self->library == NULL)
-    return;
+  gboolean was_refreshing = self->refreshing;
 
   self->refreshing = TRUE;
-  filter = current_filter (self, TRUE);
-  save_filter (self, filter);
-  queue_counts (self, filter);
-  update_stats (self, filter);
-
-  if (filter->query != NULL)
-    {
-      g_autoptr(GPtrArray) hits = zr_search_run (zr_library_get_database (self->library),
-                                                 filter->query, filter, SEARCH_LIMIT, &error);
-      if (hits != NULL)
-        {
-          ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), hits->len);
-          snippets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-          for (guint i = 0; i < hits->len; i++)
-            {
-              const ZrSearchHit *hit = g_ptr_array_index (hits, i);
-              g_array_append_val (ids, hit->id);
-              if (hit->snippet != NULL)
-                g_hash_table_insert (snippets, g_memdup2 (&hit->id, sizeof hit->id), g_strdup (hit->snippet));
-            }
-        }
-    }
-  else
-    ids = zr_library_list_ids (self->library, filter, 0, &error);
-
   if (ids == NULL)
     {
       g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (gint64));
       zr_article_model_set_ids (self->model, none, NULL);
       show_empty (self, _("Search Failed"), error ? error->message : "", FALSE);
-      self->refreshing = FALSE;
+      self->refreshing = was_refreshing;
       return;
     }
 
@@ -328,7 +302,187 @@ zr_window_refresh (ZrWindow *self)
                 _("No article has this district and topic. Ctrl-click adds a second district or topic."),
                 FALSE);
 
+  self->refreshing = was_refreshing;
+}
+
+/* Searches run in a worker thread on a connection of their own (a
+ * connection is used by one thread at a time), so typing never waits for
+ * the library. Each query has its own GCancellable: a newer query, another
+ * filter or another library cancels the one running (SQLite is
+ * interrupted through its progress handler), and only the newest query's
+ * results are shown. */
+
+typedef struct
+{
+  char      *db_path;
+  ZrFilter  *filter;
+  guint      delay_ms;   /* a test hook: a slow library */
+  GArray    *ids;        /* results: element-type gint64 */
+  GHashTable *snippets;  /* gint64* → char* */
+} SearchData;
+
+static void
+search_data_free (SearchData *data)
+{
+  g_free (data->db_path);
+  g_clear_pointer (&data->filter, zr_filter_free);
+  g_clear_pointer (&data->ids, g_array_unref);
+  g_clear_pointer (&data->snippets, g_hash_table_unref);
+  g_free (data);
+}
+
+static int
+search_progress_cb (void *user_data)
+{
+  return g_cancellable_is_cancelled (user_data);
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SearchData *data = task_data;
+  g_autoptr(ZrDatabase) db = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint waited = 0; waited < data->delay_ms && !g_cancellable_is_cancelled (cancellable); waited += 10)
+    g_usleep (10 * 1000);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  db = zr_database_open (data->db_path, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  sqlite3_progress_handler (zr_database_get_handle (db), 1000, search_progress_cb, cancellable);
+  hits = zr_search_run (db, data->filter->query, data->filter, SEARCH_LIMIT, &error);
+  sqlite3_progress_handler (zr_database_get_handle (db), 0, NULL, NULL);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (hits == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  data->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), hits->len);
+  data->snippets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const ZrSearchHit *hit = g_ptr_array_index (hits, i);
+      g_array_append_val (data->ids, hit->id);
+      if (hit->snippet != NULL)
+        g_hash_table_insert (data->snippets, g_memdup2 (&hit->id, sizeof hit->id), g_strdup (hit->snippet));
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+search_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ZrWindow *self = ZR_WINDOW (source);
+  SearchData *data = g_task_get_task_data (G_TASK (result));
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* an older query that finished before it saw its cancellation */
+  if (cancellable != self->search_cancellable || g_cancellable_is_cancelled (cancellable))
+    return;
+  g_clear_object (&self->search_cancellable);
+  if (self->library == NULL)
+    return;
+
+  show_ids (self, data->filter, data->ids, data->snippets, error);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+}
+
+static void
+cancel_search (ZrWindow *self)
+{
+  if (self->search_cancellable == NULL)
+    return;
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+}
+
+static void
+start_search (ZrWindow       *self,
+              const ZrFilter *filter)
+{
+  g_autoptr(GTask) task = NULL;
+  SearchData *data;
+
+  cancel_search (self);
+  self->search_cancellable = g_cancellable_new ();
+
+  data = g_new0 (SearchData, 1);
+  data->db_path = g_strdup (zr_database_get_path (zr_library_get_database (self->library)));
+  data->filter = zr_filter_copy (filter);
+  data->delay_ms = self->search_delay_ms;
+
+  task = g_task_new (self, self->search_cancellable, search_done_cb, NULL);
+  g_task_set_source_tag (task, start_search);
+  g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
+  g_task_run_in_thread (task, search_thread);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+}
+
+void
+zr_window_refresh (ZrWindow *self)
+{
+  g_autoptr(ZrFilter) filter = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (ZR_IS_WINDOW (self));
+
+  if (self->library == NULL)
+    return;
+
+  self->refreshing = TRUE;
+  filter = current_filter (self, TRUE);
+  save_filter (self, filter);
+  queue_counts (self, filter);
+  update_stats (self, filter);
+
+  if (filter->query != NULL)
+    {
+      /* the list changes when the results land */
+      start_search (self, filter);
+      self->refreshing = FALSE;
+      return;
+    }
+
+  cancel_search (self);
+  ids = zr_library_list_ids (self->library, filter, 0, &error);
+  show_ids (self, filter, ids, NULL, error);
   self->refreshing = FALSE;
+}
+
+gboolean
+zr_window_get_searching (ZrWindow *self)
+{
+  g_return_val_if_fail (ZR_IS_WINDOW (self), FALSE);
+  return self->search_cancellable != NULL;
+}
+
+void
+_zr_window_set_search_delay (ZrWindow *self,
+                             guint     delay_ms)
+{
+  g_return_if_fail (ZR_IS_WINDOW (self));
+  self->search_delay_ms = delay_ms;
 }
 
 /* Runs on the list's frames until it has rows laid out, then scrolls */
@@ -879,6 +1033,9 @@ zr_window_dispose (GObject *object)
 
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
+  if (self->search_cancellable != NULL)
+    g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
   g_clear_handle_id (&self->notice_timeout, g_source_remove);
   g_clear_handle_id (&self->library_watch, g_source_remove);
   g_clear_handle_id (&self->counts_idle, g_source_remove);
@@ -924,6 +1081,9 @@ zr_window_get_property (GObject    *object,
       break;
     case PROP_IMPORTING:
       g_value_set_boolean (value, zr_window_get_importing (self));
+      break;
+    case PROP_SEARCHING:
+      g_value_set_boolean (value, zr_window_get_searching (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1010,6 +1170,9 @@ zr_window_class_init (ZrWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_IMPORTING] =
     g_param_spec_boolean ("importing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEARCHING] =
+    g_param_spec_boolean ("searching", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -43,6 +43,9 @@ void           zr_window_refresh           (ZrWindow      *self);
 /* TRUE while the sidebar's counts wait to be recomputed (they follow the
  * list at low priority) */
 gboolean       zr_window_get_counts_pending (ZrWindow     *self);
+/* TRUE while a search runs in its worker thread ("searching" property);
+ * the list shows its results when it ends */
+gboolean       zr_window_get_searching     (ZrWindow      *self);
 
 ZrSidebar     *zr_window_get_sidebar       (ZrWindow      *self);
 ZrArticleView *zr_window_get_article_view  (ZrWindow      *self);

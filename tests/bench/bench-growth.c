@@ -13,14 +13,18 @@
  *           term found all over the page, and zr_search_count()
  *   open    zr_library_get_article() of every record of the page (what
  *           `show` and the window's article pane load)
- * Each step is timed R times (default 3), each run in a process of its
- * own, in CPU time of the process (user and system); the fastest is kept. Prints
- * t(2n) / t(n) for every step; twice the input may cost at most 2.5 times
- * the time (n·log n doubles to a little over 2; a square to 4). Exits 1
- * when a ratio is above that, naming the step. A step whose time at 2n is
- * under MIN_SECONDS is reported but not judged (too short to measure on a
- * shared machine). --scale multiplies every n (default 1, what
- * `meson test --benchmark growth` runs).
+ * Each step runs in a process of its own, as the command-line tool runs
+ * a command, and is timed in CPU time of the process (user and system),
+ * R times (default 5), n and 2n in turn; the fastest is kept. Prints t(2n) / t(n) for every step; twice the
+ * input may cost at most 2.5 times the time (n·log n doubles to a little
+ * over 2; a square to 4). Exits 1 when a ratio is above that, naming the
+ * step. A step whose time at 2n is under MIN_SECONDS is reported but not
+ * judged (too short to measure on a shared machine). --scale multiplies
+ * every n (default 1, what `meson test --benchmark growth` runs).
+ *
+ * On a machine loaded well beyond its cores, CPU time too varies from
+ * run to run (caches and cores are shared): run it again, or with a
+ * larger --repeat, before reading much into a ratio just above 2.5.
  */
 #include "config.h"
 
@@ -180,101 +184,119 @@ remove_library (const char *db_path)
     }
 }
 
-/* Times the three steps once on a page of @family at size @n, in this
- * process (a fresh one for each run: see main()). */
-static void
+/* Runs @step once on a page of @family at size @n, in this process, and
+ * returns its CPU time. The import writes the page and the library in
+ * @dir; search and open, each in a process of its own, read that library
+ * as the command-line tool would (in one process, what the import left
+ * in SQLite's page cache and in the heap made a larger page look slower
+ * than it is). */
+static double
 measure (const char   *dir,
          const Family *family,
          guint         n,
-         double        out[N_STEPS])
+         guint         step)
 {
   g_autofree char *db_path = g_build_filename (dir, "growth.db", NULL);
   g_autofree char *page_path = g_build_filename (dir, "page.txt", NULL);
-  g_autoptr(GString) page = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(ZrClassifier) classifier = NULL;
   g_autoptr(ZrDatabase) db = NULL;
   g_autoptr(ZrLibrary) library = NULL;
-  g_autoptr(ZrFilter) all = zr_filter_new ();
-  g_autoptr(GArray) ids = NULL;
   const char *queries[] = { family->pair, family->single };
-  guint records = 0;
+  double seconds = 0;
   gint64 start;
 
-  family->page (page, n);
-  if (!g_file_set_contents (page_path, page->str, page->len, &error))
-    die (page_path, error);
-  g_string_truncate (page, 0);
   classifier = zr_classifier_new_default (&error);
   if (classifier == NULL)
     die ("classifier", error);
-  remove_library (db_path);
+
+  if (step == STEP_IMPORT)
+    {
+      g_autoptr(GString) page = g_string_new (NULL);
+      guint records = 0;
+
+      family->page (page, n);
+      if (!g_file_set_contents (page_path, page->str, page->len, &error))
+        die (page_path, error);
+      g_string_free (g_steal_pointer (&page), TRUE);
+      remove_library (db_path);
+      db = zr_database_open (db_path, &error);
+      if (db == NULL)
+        die (db_path, error);
+      library = zr_library_new (db, classifier);
+
+      start = cpu_now ();
+      if (!zr_library_import_file (library, page_path, NULL, NULL, &records, &error))
+        die (page_path, error);
+      seconds = seconds_since (start);
+      if (records == 0)
+        die ("the page gave no record", NULL);
+      g_unlink (page_path);
+      return seconds;
+    }
+
   db = zr_database_open (db_path, &error);
   if (db == NULL)
     die (db_path, error);
-  library = zr_library_new (db, classifier);
 
-  start = cpu_now ();
-  if (!zr_library_import_file (library, page_path, NULL, NULL, &records, &error))
-    die (page_path, error);
-  out[STEP_IMPORT] = seconds_since (start);
-  if (records == 0)
-    die ("the page gave no record", NULL);
-
-  start = cpu_now ();
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+  if (step == STEP_SEARCH)
     {
-      g_autoptr(GPtrArray) hits = zr_search_run (db, queries[q], NULL, 50, &error);
+      start = cpu_now ();
+      for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+        {
+          g_autoptr(GPtrArray) hits = zr_search_run (db, queries[q], NULL, 50, &error);
 
-      if (hits == NULL)
-        die (queries[q], error);
-      if (hits->len == 0)
-        die ("a search found nothing (the page does not hold its term)", NULL);
-      if (zr_search_count (db, queries[q], NULL, &error) == 0)
-        die (queries[q], error);
+          if (hits == NULL)
+            die (queries[q], error);
+          if (hits->len == 0)
+            die ("a search found nothing (the page does not hold its term)", NULL);
+          if (zr_search_count (db, queries[q], NULL, &error) == 0)
+            die (queries[q], error);
+        }
+      return seconds_since (start);
     }
-  out[STEP_SEARCH] = seconds_since (start);
 
-  ids = zr_library_list_ids (library, all, 0, &error);
-  if (ids == NULL)
-    die ("list", error);
-  start = cpu_now ();
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autoptr(ZrArticle) article = zr_library_get_article (library, g_array_index (ids, gint64, i), &error);
-      if (article == NULL)
-        die ("open", error);
-    }
-  out[STEP_OPEN] = seconds_since (start);
+  {
+    g_autoptr(ZrFilter) all = zr_filter_new ();
+    g_autoptr(GArray) ids = NULL;
 
-  g_clear_object (&library);
-  g_clear_object (&db);
-  remove_library (db_path);
-  g_unlink (page_path);
+    library = zr_library_new (db, classifier);
+    ids = zr_library_list_ids (library, all, 0, &error);
+    if (ids == NULL)
+      die ("list", error);
+    start = cpu_now ();
+    for (guint i = 0; i < ids->len; i++)
+      {
+        g_autoptr(ZrArticle) article = zr_library_get_article (library, g_array_index (ids, gint64, i), &error);
+        if (article == NULL)
+          die ("open", error);
+      }
+    return seconds_since (start);
+  }
 }
 
-/* Runs one measurement in a child process, so that each starts from the
- * same state of the heap (in one process, the second, larger run was
- * slowed down by what the first left behind). */
-static void
+/* Runs one step in a child process (see measure()). */
+static double
 measure_in_child (const char   *self,
                   const char   *dir,
                   const Family *family,
                   guint         n,
-                  double        out[N_STEPS])
+                  guint         step)
 {
-  g_autofree char *what = g_strdup_printf ("%s:%u", family->name, n);
+  g_autofree char *what = g_strdup_printf ("%s:%u:%s", family->name, n, step_names[step]);
   const char *child_argv[] = { self, "--dir", dir, "--measure", what, NULL };
   g_autofree char *output = NULL;
   g_autoptr(GError) error = NULL;
   int status = 0;
+  double seconds;
 
   if (!g_spawn_sync (NULL, (char **) child_argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL,
                      &output, NULL, &status, &error) ||
       !g_spawn_check_wait_status (status, &error))
     die (what, error);
-  if (sscanf (output, "%lf %lf %lf", &out[STEP_IMPORT], &out[STEP_SEARCH], &out[STEP_OPEN]) != 3)
+  if (sscanf (output, "%lf", &seconds) != 1)
     die (what, NULL);
+  return seconds;
 }
 
 int
@@ -287,10 +309,10 @@ main (int   argc,
   g_autofree char *child = NULL;
   g_autofree char *self = NULL;
   double scale = 1.0;
-  int repeat = 3;
+  int repeat = 5;
   GOptionEntry entries[] = {
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, "Multiply every n by S (default 1)", "S" },
-    { "repeat", 0, 0, G_OPTION_ARG_INT, &repeat, "Time each step R times, keep the fastest (default 3)", "R" },
+    { "repeat", 0, 0, G_OPTION_ARG_INT, &repeat, "Time each step R times, keep the fastest (default 5)", "R" },
     { "family", 0, 0, G_OPTION_ARG_STRING, &only, "Only this family", "NAME" },
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, "Write results as JSON here", "FILE" },
     { "dir", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &dir, NULL, NULL },
@@ -312,18 +334,16 @@ main (int   argc,
 
   if (child != NULL)
     {
-      /* one run, in a process of its own: FAMILY:N */
-      const char *colon = strchr (child, ':');
-      double t[N_STEPS];
+      /* one step, in a process of its own: FAMILY:N:STEP */
+      g_auto(GStrv) parts = g_strsplit (child, ":", 3);
 
-      for (guint f = 0; colon != NULL && f < G_N_ELEMENTS (families); f++)
-        if (strncmp (child, families[f].name, colon - child) == 0 &&
-            families[f].name[colon - child] == '\0')
-          {
-            measure (dir, &families[f], (guint) g_ascii_strtoull (colon + 1, NULL, 10), t);
-            g_print ("%.6f %.6f %.6f\n", t[STEP_IMPORT], t[STEP_SEARCH], t[STEP_OPEN]);
-            return 0;
-          }
+      for (guint f = 0; g_strv_length (parts) == 3 && f < G_N_ELEMENTS (families); f++)
+        for (guint step = 0; step < N_STEPS; step++)
+          if (g_str_equal (parts[0], families[f].name) && g_str_equal (parts[2], step_names[step]))
+            {
+              g_print ("%.6f\n", measure (dir, &families[f], (guint) g_ascii_strtoull (parts[1], NULL, 10), step));
+              return 0;
+            }
       die (child, NULL);
     }
 
@@ -360,18 +380,19 @@ main (int   argc,
         mb = page->len / (1024.0 * 1024.0);
       }
       for (guint k = 0; k < 2; k++)
-        {
-          for (guint s = 0; s < N_STEPS; s++)
-            t[k][s] = G_MAXDOUBLE;
-          for (int r = 0; r < repeat; r++)
+        for (guint s = 0; s < N_STEPS; s++)
+          t[k][s] = G_MAXDOUBLE;
+      /* n and 2n in turn, so that a busy spell of the machine slows both */
+      for (int r = 0; r < repeat; r++)
+        for (guint k = 0; k < 2; k++)
+          {
+            for (guint step = 0; step < N_STEPS; step++)
+              t[k][step] = MIN (t[k][step], measure_in_child (self, dir, family, n << k, step));
             {
-              double run[N_STEPS];
-
-              measure_in_child (self, dir, family, n << k, run);
-              for (guint s = 0; s < N_STEPS; s++)
-                t[k][s] = MIN (t[k][s], run[s]);
+              g_autofree char *db_path = g_build_filename (dir, "growth.db", NULL);
+              remove_library (db_path);
             }
-        }
+          }
 
       g_print ("%-15s %10u %8.2f", family->name, n, mb);
       zr_json_begin_object (json);

@@ -14,7 +14,9 @@
 #include "zr-clippings.h"
 #include "zr-import-dialog.h"
 #include "zr-quotes.h"
+#include "zr-search.h"
 #include "zr-window.h"
+#include "zr-window-private.h"
 #include "zr-test-utils.h"
 
 typedef struct
@@ -1026,6 +1028,200 @@ test_library_restored (Fixture       *f,
   g_assert_cmpuint (zr_library_count (check, NULL, NULL), ==, before);
 }
 
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkEditable *
+search_entry (Fixture *f)
+{
+  GtkWidget *entry = find_widget (gtk_window_get_titlebar (GTK_WINDOW (f->window)), GTK_TYPE_SEARCH_ENTRY);
+
+  if (entry == NULL)
+    entry = find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  return GTK_EDITABLE (entry);
+}
+
+/* The ids of what the core finds for @query, best first */
+static GArray *
+expected_hits (Fixture    *f,
+               const char *query)
+{
+  g_autoptr(ZrLibrary) library = open_library (f->db_path);
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  hits = zr_search_run (zr_library_get_database (library), query, NULL, 2000, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < hits->len; i++)
+    g_array_append_val (ids, ((ZrSearchHit *) hits->pdata[i])->id);
+  return ids;
+}
+
+static GArray *
+model_ids (Fixture *f)
+{
+  GListModel *model = zr_window_get_article_model (f->window);
+  guint n = g_list_model_get_n_items (model);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZrArticleItem) item = g_list_model_get_item (model, i);
+      gint64 id = zr_article_item_get_id (item);
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static gboolean
+same_ids (GArray *a,
+          GArray *b)
+{
+  return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (gint64)) == 0;
+}
+
+static void
+wait_for_searching (Fixture  *f,
+                    gboolean  searching)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (zr_window_get_searching (f->window) != searching && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
+  g_assert_true (zr_window_get_searching (f->window) == searching);
+}
+
+typedef struct
+{
+  gint64 last;
+  gint64 longest;
+} Ticks;
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  Ticks *t = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (t->last > 0)
+    t->longest = MAX (t->longest, now - t->last);
+  t->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+/* A search runs in a worker thread: typing returns at once, and while
+ * a slow search runs (here the library takes 1.5 s to answer) the main
+ * loop keeps answering (a 10 ms timeout is never held up for 100 ms);
+ * the list shows exactly the core's results when they land. */
+static void
+test_search_off_main_thread (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GArray) expected = expected_hits (f, "菜园");
+  g_autoptr(GArray) shown = NULL;
+  Ticks ticks = { 0, 0 };
+  gint64 started, end;
+  guint tick;
+
+  g_assert_cmpuint (expected->len, >, 0);
+  _zr_window_set_search_delay (f->window, 1500);
+
+  started = g_get_monotonic_time ();
+  gtk_editable_set_text (search_entry (f), "菜园");
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 100 * 1000);
+
+  /* the entry reports the change after its own short delay; the
+   * sidebar's counts follow at low priority */
+  end = started + 10 * G_USEC_PER_SEC;
+  while ((!zr_window_get_searching (f->window) || zr_window_get_counts_pending (f->window)) &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
+  /* still running: the results did not come with the typing */
+  g_assert_true (zr_window_get_searching (f->window));
+
+  tick = g_timeout_add (10, tick_cb, &ticks);
+  started = ticks.last = g_get_monotonic_time ();
+  while (zr_window_get_searching (f->window) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  tick_cb (&ticks);   /* the time since the last tick counts too */
+
+  g_test_message ("the search ran %.2f s more; the main loop waited at most %.0f ms meanwhile",
+                  (g_get_monotonic_time () - started) / 1e6, ticks.longest / 1e3);
+  g_assert_false (zr_window_get_searching (f->window));
+  g_assert_cmpint (g_get_monotonic_time () - started, >=, G_USEC_PER_SEC / 2);
+  g_assert_cmpint (ticks.longest, <, 100 * 1000);
+  shown = model_ids (f);
+  g_assert_true (same_ids (shown, expected));
+}
+
+typedef struct
+{
+  Fixture *f;
+  GArray  *unwanted;
+  gboolean seen;
+} Watch;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gpointer    user_data)
+{
+  Watch *w = user_data;
+  g_autoptr(GArray) ids = model_ids (w->f);
+
+  w->seen |= same_ids (ids, w->unwanted);
+}
+
+/* Typing a second query before the first one's results land: only the
+ * second's results are ever shown. */
+static void
+test_newest_search_wins (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GArray) first = expected_hits (f, "石峰区");
+  g_autoptr(GArray) second = expected_hits (f, "菜园");
+  g_autoptr(GArray) shown = NULL;
+  GListModel *model = zr_window_get_article_model (f->window);
+  Watch watch = { f, first, FALSE };
+  gulong handler;
+
+  g_assert_cmpuint (first->len, >, 0);
+  g_assert_false (same_ids (first, second));
+  _zr_window_set_search_delay (f->window, 400);
+  handler = g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &watch);
+
+  gtk_editable_set_text (search_entry (f), "石峰区");
+  wait_for_searching (f, TRUE);
+  gtk_editable_set_text (search_entry (f), "菜园");
+  /* the entry reports the change after its own short delay */
+  zr_test_spin (300);
+  wait_for_searching (f, FALSE);
+  /* long enough for the first query to land too, had it been kept */
+  zr_test_spin (800);
+
+  g_signal_handler_disconnect (model, handler);
+  g_assert_false (watch.seen);
+  shown = model_ids (f);
+  g_assert_true (same_ids (shown, second));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1061,6 +1257,8 @@ main (int   argc,
   g_test_add ("/ui/window/library-deleted", Fixture, NULL, fixture_setup, test_library_deleted, fixture_teardown);
   g_test_add ("/ui/window/library-restored", Fixture, NULL, fixture_setup, test_library_restored, fixture_teardown);
   g_test_add ("/ui/window/translated", Fixture, NULL, fixture_setup, test_translated, fixture_teardown);
+  g_test_add ("/ui/window/search-off-main-thread", Fixture, NULL, fixture_setup, test_search_off_main_thread, fixture_teardown);
+  g_test_add ("/ui/window/newest-search-wins", Fixture, NULL, fixture_setup, test_newest_search_wins, fixture_teardown);
 
   return g_test_run ();
 }
