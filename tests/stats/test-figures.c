@@ -235,7 +235,6 @@ test_linear (void)
   /* 8× the text: well under 30× the time (quadratic would be 64×) */
   g_test_message ("20k: %" G_GINT64_FORMAT " µs, 160k: %" G_GINT64_FORMAT " µs", t1 - t0, t2 - t1);
   g_assert_cmpint (t2 - t1, <, MAX (t1 - t0, 2000) * 30);
-  g_assert_cmpint (t2 - t1, <, 2 * G_USEC_PER_SEC);
 }
 
 /* On the real pages (read at run time): figures the page prints are found,
