@@ -1137,10 +1137,9 @@ import_files (ZrLibrary            *self,
   gint64 batch_start = 0;
   gsize batch_bytes = 0;
   guint pause_after = test_pause_after ("ZR_TEST_PAUSE_AFTER_FILES");
-  /* how long analysing may take so that analysing and writing a batch
-   * take BATCH_USEC: writing with the index costs about three times the
-   * analysis at first, then what the last batch took */
-  gint64 analyse_usec = BATCH_USEC / 4;
+  /* writing with the index costs about three times the analysis: a
+   * quarter of BATCH_USEC analysing makes a batch of about BATCH_USEC */
+  const gint64 analyse_usec = BATCH_USEC / 4;
 
   for (guint i = 0; i < files->len; i++)
     {
@@ -1198,14 +1197,9 @@ import_files (ZrLibrary            *self,
       if (batch->len > 0 &&
           (g_get_monotonic_time () - batch_start >= analyse_usec || batch_bytes >= BATCH_BYTES))
         {
-          gint64 analysed = MAX (g_get_monotonic_time () - batch_start, 1);
-          gint64 write_start = g_get_monotonic_time ();
-
           if (!write_batch (self, batch, report, FALSE, error))
             return NULL;
           batch_bytes = 0;
-          analyse_usec = CLAMP (BATCH_USEC * analysed / (analysed + g_get_monotonic_time () - write_start),
-                                BATCH_USEC / 20, BATCH_USEC);
         }
     }
   if (!write_batch (self, batch, report, FALSE, error))
