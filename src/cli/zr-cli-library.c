@@ -255,6 +255,7 @@ zr_cli_articles (ZrCli *cli,
   g_autoptr(GArray) ids = NULL;
   ZrJson *json = NULL;
   ZrLibrary *library;
+  gboolean snapshot = FALSE;
 
   if (!zr_cli_parse_options ("articles", NULL, _("List the articles, in page order."), entries, &argc, &argv))
     return ZR_CLI_USAGE;
@@ -268,6 +269,9 @@ zr_cli_articles (ZrCli *cli,
     return ZR_CLI_FAILED;
 
   filter = zr_cli_make_filter (districts, topics, query);
+  /* the list and each article from one state of the library, whatever
+   * another program imports meanwhile */
+  snapshot = zr_database_begin_read (zr_library_get_database (library));
   ids = zr_library_list_ids (library, filter, limit, &error);
   if (ids == NULL)
     return zr_cli_fail (error);
@@ -299,6 +303,7 @@ zr_cli_articles (ZrCli *cli,
           zr_cli_print ("%6" G_GINT64_FORMAT "  %s  %s  %s\n", a->id, district, topic, title);
         }
     }
+  zr_database_end_read (zr_library_get_database (library), snapshot);
   if (json_out)
     {
       zr_json_end_array (json);

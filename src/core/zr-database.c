@@ -322,6 +322,37 @@ zr_database_begin (ZrDatabase  *self,
   return zr_database_exec (self, "BEGIN IMMEDIATE", error);
 }
 
+/**
+ * zr_database_begin_read:
+ *
+ * Starts a read transaction when none is open, so that the reads that
+ * follow see one state of the library: another program's import between
+ * them (a record replaced) cannot make an article lose its paragraphs or
+ * a listed id vanish. Returns whether it started one; pass that to
+ * zr_database_end_read().
+ */
+gboolean
+zr_database_begin_read (ZrDatabase *self)
+{
+  g_return_val_if_fail (ZR_IS_DATABASE (self), FALSE);
+
+  if (!sqlite3_get_autocommit (self->db))
+    return FALSE;
+  return sqlite3_exec (self->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+void
+zr_database_end_read (ZrDatabase *self,
+                      gboolean    started)
+{
+  g_return_if_fail (ZR_IS_DATABASE (self));
+
+  if (!started || sqlite3_get_autocommit (self->db))
+    return;
+  if (sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 gboolean
 zr_database_commit (ZrDatabase  *self,
                     GError     **error)

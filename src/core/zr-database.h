@@ -28,6 +28,9 @@ gboolean    zr_database_exec              (ZrDatabase   *self,
                                            GError      **error);
 gboolean    zr_database_begin             (ZrDatabase   *self,
                                            GError      **error);
+gboolean    zr_database_begin_read        (ZrDatabase   *self);
+void        zr_database_end_read          (ZrDatabase   *self,
+                                           gboolean      started);
 gboolean    zr_database_commit            (ZrDatabase   *self,
                                            GError      **error);
 void        zr_database_rollback          (ZrDatabase   *self);

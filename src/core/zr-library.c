@@ -1462,11 +1462,32 @@ zr_library_get_article_brief (ZrLibrary  *self,
   return load_article (self, id, FALSE, error);
 }
 
+static ZrArticle *load_article_in_snapshot (ZrLibrary *self, gint64 id, gboolean full, GError **error);
+
+/* An article is read in one read transaction: a record replaced by another
+ * program between its reads would otherwise come back without paragraphs. */
 static ZrArticle *
 load_article (ZrLibrary  *self,
               gint64      id,
               gboolean    full,
               GError    **error)
+{
+  gboolean started;
+  ZrArticle *article;
+
+  g_return_val_if_fail (ZR_IS_LIBRARY (self), NULL);
+
+  started = zr_database_begin_read (self->db);
+  article = load_article_in_snapshot (self, id, full, error);
+  zr_database_end_read (self->db, started);
+  return article;
+}
+
+static ZrArticle *
+load_article_in_snapshot (ZrLibrary  *self,
+                          gint64      id,
+                          gboolean    full,
+                          GError    **error)
 {
   g_autoptr(ZrArticle) article = g_new0 (ZrArticle, 1);
   g_autofree char *why_stored = NULL;
