@@ -257,7 +257,8 @@ static void
 test_topic_weights (void)
 {
   /* 学校 (教育, 2) once in the headline (×4 = 8) beats 消防 (公共安全, 2)
-   * three times in the body (first paragraph ×1.5, then ×1: 3 + 2 + 2). */
+   * three times: in the first paragraph (×2 = 4), then in the body, where
+   * each mention again counts less (2 / 2 + 2 / 3). */
   g_autoptr(ZrRecord) r = make_record (NULL, "学校组织演练", NULL,
                                        "演练中，消防员讲解了逃生要领。",
                                        "消防员还演示了灭火器的用法。",
@@ -265,20 +266,24 @@ test_topic_weights (void)
   g_autoptr(ZrClassification) c = zr_classifier_classify (classifier, r);
   g_autofree char *where = json_get (c->why_json, "$.topics.evidence[0].where");
   g_autofree char *term = json_get (c->why_json, "$.topics.evidence[0].term");
-  g_autofree char *fire_count = json_get (c->why_json, "$.topics.evidence[1].count");
-  g_autofree char *fire_where = json_get (c->why_json, "$.topics.evidence[1].where");
+  g_autofree char *lead_where = json_get (c->why_json, "$.topics.evidence[1].where");
+  g_autofree char *lead_weight = json_get (c->why_json, "$.topics.evidence[1].weight");
+  g_autofree char *body_count = json_get (c->why_json, "$.topics.evidence[2].count");
+  g_autofree char *body_where = json_get (c->why_json, "$.topics.evidence[2].where");
   g_autofree char *fire = json_get (c->why_json, "$.topics.scores.公共安全");
 
   g_assert_cmpstr (c->topic, ==, "教育");
   g_assert_cmpstr (where, ==, "headline");
   g_assert_cmpstr (term, ==, "学校");
-  g_assert_cmpstr (fire, ==, "7");
-  g_assert_cmpstr (fire_where, ==, "body");     /* two body mentions, 4 */
-  g_assert_cmpstr (fire_count, ==, "2");
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (fire, NULL), 4 + 1 + 2.0 / 3, 1e-3);
+  g_assert_cmpstr (lead_where, ==, "first");
+  g_assert_cmpstr (lead_weight, ==, "4");
+  g_assert_cmpstr (body_where, ==, "body");     /* two body mentions, 1 + ⅔ */
+  g_assert_cmpstr (body_count, ==, "2");
   g_assert_cmpuint (c->topics->len, ==, 2);
   g_assert_cmpfloat_with_epsilon (((ZrLabel *) g_ptr_array_index (c->topics, 0))->weight, 8.0, 1e-9);
   g_assert_cmpstr (((ZrLabel *) g_ptr_array_index (c->topics, 1))->name, ==, "公共安全");
-  g_assert_cmpfloat_with_epsilon (((ZrLabel *) g_ptr_array_index (c->topics, 1))->weight, 7.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (((ZrLabel *) g_ptr_array_index (c->topics, 1))->weight, 4 + 1 + 2.0 / 3, 1e-9);
 
   /* One headline word against a heavier word twice in the body. */
   check (make_record (NULL, "社区举办义诊", NULL,
@@ -680,6 +685,8 @@ static const char small_gazetteer[] =
 static const char small_topics[] =
   "[Topics]\n"
   "Topics=水;桥;\n"
+  "OrganSuffixes=务局;\n"
+  "OrganFactor=0.25\n"
   "[水]\n"
   "Words=水:1;\n"
   "[桥]\n"
@@ -716,7 +723,10 @@ test_other_gazetteer (void)
   g_assert_cmpstr (c1->topic, ==, "水");
   c2 = zr_classifier_classify (other, r2);
   g_assert_cmpstr (c2->district, ==, "市级");
+  /* 水 in the organ's name 水务局 counts a quarter (4 × 0.25 = 1); 桥 four
+   * times in the lead (石桥镇 too) counts 1.5 + 1.5 / 2 + 1.5 / 3 + 1.5 / 4. */
   g_assert_cmpstr (c2->topic, ==, "桥");
+  g_assert_cmpfloat_with_epsilon (((ZrLabel *) g_ptr_array_index (c2->topics, 0))->weight, 1.5 * (1 + 1.0 / 2 + 1.0 / 3 + 1.0 / 4), 1e-9);
 
   /* A lexicon without a Fallback falls back on its first topic. */
   {
