@@ -758,6 +758,19 @@ test_topic_party (void)
   g_assert_nonnull (party);
   g_assert_cmpfloat_with_epsilon (g_ascii_strtod (party, NULL), 0.25 * 2 + 0.5, 1e-9);
 
+  /* A title says who speaks: the secretary of a village's branch explains
+   * the harvest. */
+  {
+    g_autoptr(ZrRecord) farm = make_record (NULL, "合作社带着农户种高山蔬菜", NULL,
+                                            "村党支部书记彭某介绍，今年全村种了三百亩。",
+                                            "党委书记也来地里看了看。", NULL);
+    g_autoptr(ZrClassification) fc = zr_classifier_classify (classifier, farm);
+    g_autofree char *none = json_get (fc->why_json, "$.topics.scores.党建");
+
+    g_assert_cmpstr (fc->topic, ==, "农业农村");
+    g_assert_null (none);
+  }
+
   branch = primary_topic (make_record (NULL, "社区党支部过主题党日", NULL,
                                        "支部全体党员重温入党誓词，并过组织生活。", NULL));
   g_assert_cmpstr (branch, ==, "党建");
