@@ -703,7 +703,8 @@ on_match (const char *start,
 {
   Scan *scan = user_data;
   double w = weight * scan->position_weight[scan->where];
-  Evidence *e;
+  Evidence *e = NULL;
+  guint seen = 0;
   Evidence fresh = { start, len, label, scan->where, 1, w };
 
   if (label == scan->skip_label || w <= 0)
@@ -721,32 +722,27 @@ on_match (const char *start,
   /* A word said again adds less each time (1, ½, ⅓ …, in the order
    * column, headline … body): one incidental word repeated through the body
    * does not outweigh what the headline and the lead say. */
-  if (scan->diminish)
-    {
-      guint seen = 0;
-
-      for (guint i = 0; i < scan->evidence->len; i++)
-        {
-          e = &g_array_index (scan->evidence, Evidence, i);
-          if (e->label == label && e->len == len && memcmp (e->term, start, len) == 0)
-            seen += e->count;
-        }
-      w /= seen + 1;
-    }
-  fresh.weight = w;
-
-  scan->scores[label] += w;
   for (guint i = 0; i < scan->evidence->len; i++)
     {
-      e = &g_array_index (scan->evidence, Evidence, i);
-      if (e->label == label && e->where == scan->where && e->len == len
-          && memcmp (e->term, start, len) == 0)
+      Evidence *other = &g_array_index (scan->evidence, Evidence, i);
+
+      if (other->label == label && other->len == len && memcmp (other->term, start, len) == 0)
         {
-          e->count++;
-          e->weight += w;
-          return;
+          seen += other->count;
+          if (other->where == scan->where)
+            e = other;
         }
     }
+  if (scan->diminish)
+    w /= seen + 1;
+  scan->scores[label] += w;
+  if (e != NULL)
+    {
+      e->count++;
+      e->weight += w;
+      return;
+    }
+  fresh.weight = w;
   g_array_append_val (scan->evidence, fresh);
 }
 
