@@ -791,6 +791,15 @@ test_topic_organs (void)
 
   g_assert_true (g_strcmp0 (c->topic, "政务服务") == 0 || g_strcmp0 (c->topic, "基层治理") == 0);
 
+  /* The village's party branch runs the canteen; the canteen is the story. */
+  {
+    g_autofree char *canteen = primary_topic (make_record (NULL, "村里老人吃上了热乎饭", NULL,
+                                                           "村党支部牵头办起老年食堂，七十岁以上老人每餐三元。",
+                                                           "村委会安排专人采购。", NULL));
+
+    g_assert_cmpstr (canteen, ==, "基层治理");
+  }
+
   plan = primary_topic (make_record (NULL, "学校部署寒假安全教育", NULL,
                                      "各班主任将给家长发一封信。", NULL));
   g_assert_cmpstr (plan, ==, "教育");
