@@ -82,8 +82,8 @@ struct _ZrClassifier
   double     min_score;
   double     secondary;
   guint      max_topics;
-  GStrv      organ_suffixes;     /* a topic word in an organ's name: 宣传部, 党委 */
-  GStrv      not_organs;         /* … unless the suffix starts one of these: 部署 */
+  GStrv      organ_suffixes;     /* a topic word right before one is in an organ's name: 城管局 */
+  GStrv      not_organs;         /* … unless one of these starts there: 部署 */
   double     organ_factor;       /* … counts this much of its weight */
 
   char      *data_version;
@@ -404,8 +404,8 @@ load_topics (ZrClassifier  *self,
   for (guint i = 0; i < n_topics; i++)
     add_group_terms (self->words, file, topics[i], "Weak", n_topics + i);
   /* Longer phrases that hold a topic word but are no evidence of any topic
-   * (老党员 describes a person, 文明游园 is a manner): matching is
-   * leftmost-longest, so they hide the word inside them. */
+   * (老党员, 党支部书记 describe a person): matching is leftmost-longest,
+   * so they hide the word inside them. */
   add_group_terms (self->words, file, IGNORE_GROUP, NULL, 2 * n_topics);
   /* Without a Fallback of its own the lexicon falls back on its first topic
    * that is not the notices' one: an article always gets a topic. */
@@ -649,7 +649,7 @@ typedef struct
   guint         skip_label;     /* matches with this label carry no evidence */
   guint         street_label;   /* matches with this label followed by a street suffix neither */
   const char * const *street_suffixes;
-  const char * const *organ_suffixes;  /* a match ending in or followed by one … */
+  const char * const *organ_suffixes;  /* a match followed by one … */
   const char * const *not_organs;      /* (but for these) … is part of an organ's name */
   double        organ_factor;          /* … and counts this much */
   gboolean      diminish;       /* the n-th mention of a term counts 1/n */
