@@ -257,7 +257,8 @@ static void
 test_topic_weights (void)
 {
   /* 学校 (教育, 2) once in the headline (×4 = 8) beats 消防 (公共安全, 2)
-   * three times in the body (first paragraph ×1.5, then ×1: 3 + 2 + 2). */
+   * three times: in the first paragraph (×2 = 4), then in the body, where
+   * each mention again counts less (2 / 2 + 2 / 3). */
   g_autoptr(ZrRecord) r = make_record (NULL, "学校组织演练", NULL,
                                        "演练中，消防员讲解了逃生要领。",
                                        "消防员还演示了灭火器的用法。",
@@ -265,20 +266,24 @@ test_topic_weights (void)
   g_autoptr(ZrClassification) c = zr_classifier_classify (classifier, r);
   g_autofree char *where = json_get (c->why_json, "$.topics.evidence[0].where");
   g_autofree char *term = json_get (c->why_json, "$.topics.evidence[0].term");
-  g_autofree char *fire_count = json_get (c->why_json, "$.topics.evidence[1].count");
-  g_autofree char *fire_where = json_get (c->why_json, "$.topics.evidence[1].where");
+  g_autofree char *lead_where = json_get (c->why_json, "$.topics.evidence[1].where");
+  g_autofree char *lead_weight = json_get (c->why_json, "$.topics.evidence[1].weight");
+  g_autofree char *body_count = json_get (c->why_json, "$.topics.evidence[2].count");
+  g_autofree char *body_where = json_get (c->why_json, "$.topics.evidence[2].where");
   g_autofree char *fire = json_get (c->why_json, "$.topics.scores.公共安全");
 
   g_assert_cmpstr (c->topic, ==, "教育");
   g_assert_cmpstr (where, ==, "headline");
   g_assert_cmpstr (term, ==, "学校");
-  g_assert_cmpstr (fire, ==, "7");
-  g_assert_cmpstr (fire_where, ==, "body");     /* two body mentions, 4 */
-  g_assert_cmpstr (fire_count, ==, "2");
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (fire, NULL), 4 + 1 + 2.0 / 3, 1e-3);
+  g_assert_cmpstr (lead_where, ==, "first");
+  g_assert_cmpstr (lead_weight, ==, "4");
+  g_assert_cmpstr (body_where, ==, "body");     /* two body mentions, 1 + ⅔ */
+  g_assert_cmpstr (body_count, ==, "2");
   g_assert_cmpuint (c->topics->len, ==, 2);
   g_assert_cmpfloat_with_epsilon (((ZrLabel *) g_ptr_array_index (c->topics, 0))->weight, 8.0, 1e-9);
   g_assert_cmpstr (((ZrLabel *) g_ptr_array_index (c->topics, 1))->name, ==, "公共安全");
-  g_assert_cmpfloat_with_epsilon (((ZrLabel *) g_ptr_array_index (c->topics, 1))->weight, 7.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (((ZrLabel *) g_ptr_array_index (c->topics, 1))->weight, 4 + 1 + 2.0 / 3, 1e-9);
 
   /* One headline word against a heavier word twice in the body. */
   check (make_record (NULL, "社区举办义诊", NULL,
@@ -680,10 +685,141 @@ static const char small_gazetteer[] =
 static const char small_topics[] =
   "[Topics]\n"
   "Topics=水;桥;\n"
+  "OrganSuffixes=务局;\n"
+  "OrganFactor=0.25\n"
   "[水]\n"
   "Words=水:1;\n"
   "[桥]\n"
   "Words=桥:1;\n";
+
+/* The primary topic of @record (consumed); "" if none. */
+static char *
+primary_topic (ZrRecord *record)
+{
+  g_autoptr(ZrRecord) r = record;
+  g_autoptr(ZrClassification) c = zr_classifier_classify (classifier, r);
+
+  return g_strdup (c->topic ? c->topic : "");
+}
+
+/* Issue #14: a compound that only says how people behave (文明) or how
+ * pretty something is (最美) does not outweigh what the story is about. */
+static void
+test_topic_incidental (void)
+{
+  g_autofree char *park = NULL;
+  g_autofree char *award = NULL;
+
+  park = primary_topic (make_record (NULL, "湘江风光带桂花飘香 最美赏花季来了", NULL,
+                                     "这个周末，不少市民和游客来到江边，文明赏花、拍照留念。",
+                                     "管理处提醒大家不要攀折花枝。", NULL));
+  g_assert_cmpstr (park, ==, "文化旅游");
+
+  /* The campaign itself still is 文明创建. */
+  award = primary_topic (make_record (NULL, "我市启动文明城市创建“百日攻坚”", NULL,
+                                      "各区将围绕创文测评标准，逐项整改。", NULL));
+  g_assert_cmpstr (award, ==, "文明创建");
+}
+
+/* Issue #14: the village is where a sports match happens, not what it is
+ * about; farming words still make a farming story. */
+static void
+test_topic_setting (void)
+{
+  g_autofree char *games = NULL;
+  g_autofree char *farm = NULL;
+
+  games = primary_topic (make_record (NULL, "乡村趣味运动会热闹开场", NULL,
+                                      "来自八个村的村民组成十支队伍，比拔河、比挑担。",
+                                      "村民们说，一年就盼着这几天。", NULL));
+  g_assert_cmpstr (games, ==, "文化旅游");
+
+  farm = primary_topic (make_record (NULL, "乡村田头忙春耕", NULL,
+                                     "连日来，种植大户抢抓晴好天气育秧。", NULL));
+  g_assert_cmpstr (farm, ==, "农业农村");
+}
+
+/* Issue #14: a party member described as a person, or a party committee
+ * that helped, does not make a story about a road one about party building;
+ * party-building activity does. */
+static void
+test_topic_party (void)
+{
+  g_autoptr(ZrRecord) r = make_record (NULL, "老党员带着乡亲修通进山路", NULL,
+                                       "在镇党委协调下，七十岁的老党员周伯组织村民出工出力。",
+                                       "党员们轮流守在工地上，路基一段段铺了出来。", NULL);
+  g_autoptr(ZrClassification) c = zr_classifier_classify (classifier, r);
+  g_autofree char *party = json_get (c->why_json, "$.topics.scores.党建");
+  g_autofree char *branch = NULL;
+
+  g_assert_cmpstr (c->topic, ==, "交通出行");
+  /* 老党员 adds nothing; 党委 (0.25) in the lead (×2) and 党员 (0.5) once in
+   * the body do. */
+  g_assert_nonnull (party);
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (party, NULL), 0.25 * 2 + 0.5, 1e-9);
+
+  /* A title says who speaks: the secretary of a village's branch explains
+   * the harvest. */
+  {
+    g_autoptr(ZrRecord) farm = make_record (NULL, "合作社带着农户种高山蔬菜", NULL,
+                                            "村党支部书记彭某介绍，今年全村种了三百亩。",
+                                            "党委书记也来地里看了看。", NULL);
+    g_autoptr(ZrClassification) fc = zr_classifier_classify (classifier, farm);
+    g_autofree char *none = json_get (fc->why_json, "$.topics.scores.党建");
+
+    g_assert_cmpstr (fc->topic, ==, "农业农村");
+    g_assert_null (none);
+  }
+
+  branch = primary_topic (make_record (NULL, "社区党支部过主题党日", NULL,
+                                       "支部全体党员重温入党誓词，并过组织生活。", NULL));
+  g_assert_cmpstr (branch, ==, "党建");
+}
+
+/* Issue #14: topic words in the names of the organs that act (区城管局,
+ * 区文旅局) count little; the service they give decides. A word that merely
+ * starts like a suffix (部署) is no organ. */
+static void
+test_topic_organs (void)
+{
+  g_autoptr(ZrRecord) r = make_record (NULL, "居民提需求 部门上门办", NULL,
+                                       "区城管局、区文旅局、区交通局的工作人员走进社区，"
+                                       "现场收集居民诉求。",
+                                       "能当场解决的当场解决，其余的限期办结。", NULL);
+  g_autoptr(ZrClassification) c = zr_classifier_classify (classifier, r);
+  g_autofree char *plan = NULL;
+
+  g_assert_true (g_strcmp0 (c->topic, "政务服务") == 0 || g_strcmp0 (c->topic, "基层治理") == 0);
+
+  /* The village's party branch runs the canteen; the canteen is the story. */
+  {
+    g_autofree char *canteen = primary_topic (make_record (NULL, "村里老人吃上了热乎饭", NULL,
+                                                           "村党支部牵头办起老年食堂，七十岁以上老人每餐三元。",
+                                                           "村委会安排专人采购。", NULL));
+
+    g_assert_cmpstr (canteen, ==, "基层治理");
+  }
+
+  plan = primary_topic (make_record (NULL, "学校部署寒假安全教育", NULL,
+                                     "各班主任将给家长发一封信。", NULL));
+  g_assert_cmpstr (plan, ==, "教育");
+}
+
+/* Issue #14: one word said again and again in the body counts less each
+ * time, so it does not outweigh the headline. */
+static void
+test_topic_repeated (void)
+{
+  g_autofree char *library = NULL;
+
+  library = primary_topic (make_record (NULL, "图书馆夜间开放 市民读书热情高", NULL,
+                                        "网格员上门为居民办理借书卡。",
+                                        "网格员说，老人最喜欢看报。",
+                                        "网格员还帮忙把书送到家。",
+                                        "网格员每周收集一次大家想看的书目。",
+                                        "网格员也成了图书管理员。", NULL));
+  g_assert_cmpstr (library, ==, "文化旅游");
+}
 
 static void
 test_other_gazetteer (void)
@@ -716,7 +852,10 @@ test_other_gazetteer (void)
   g_assert_cmpstr (c1->topic, ==, "水");
   c2 = zr_classifier_classify (other, r2);
   g_assert_cmpstr (c2->district, ==, "市级");
+  /* 水 in the organ's name 水务局 counts a quarter (4 × 0.25 = 1); 桥 four
+   * times in the lead (石桥镇 too) counts 1.5 + 1.5 / 2 + 1.5 / 3 + 1.5 / 4. */
   g_assert_cmpstr (c2->topic, ==, "桥");
+  g_assert_cmpfloat_with_epsilon (((ZrLabel *) g_ptr_array_index (c2->topics, 0))->weight, 1.5 * (1 + 1.0 / 2 + 1.0 / 3 + 1.0 / 4), 1e-9);
 
   /* A lexicon without a Fallback falls back on its first topic. */
   {
@@ -1007,6 +1146,11 @@ main (int   argc,
   g_test_add_func ("/core/classify/outside/collisions", test_outside_collisions);
   g_test_add_func ("/core/classify/citywide", test_citywide);
   g_test_add_func ("/core/classify/topic-always", test_topic_always);
+  g_test_add_func ("/core/classify/topic/incidental", test_topic_incidental);
+  g_test_add_func ("/core/classify/topic/setting", test_topic_setting);
+  g_test_add_func ("/core/classify/topic/party", test_topic_party);
+  g_test_add_func ("/core/classify/topic/organs", test_topic_organs);
+  g_test_add_func ("/core/classify/topic/repeated", test_topic_repeated);
   g_test_add_func ("/core/classify/stored-why/same-decision", test_stored_why);
   g_test_add_func ("/core/classify/stored-why/escapes", test_stored_why_escapes);
   g_test_add_func ("/core/classify/stored-why/malformed", test_stored_why_malformed);

@@ -82,6 +82,9 @@ struct _ZrClassifier
   double     min_score;
   double     secondary;
   guint      max_topics;
+  GStrv      organ_suffixes;     /* a topic word right before one is in an organ's name: 城管局 */
+  GStrv      not_organs;         /* … unless one of these starts there: 部署 */
+  double     organ_factor;       /* … counts this much of its weight */
 
   char      *data_version;
 };
@@ -114,6 +117,8 @@ zr_classifier_finalize (GObject *object)
   g_clear_pointer (&self->places, zr_lexicon_free);
   g_clear_pointer (&self->words, zr_lexicon_free);
   g_clear_pointer (&self->district_names, g_ptr_array_unref);
+  g_clear_pointer (&self->organ_suffixes, g_strfreev);
+  g_clear_pointer (&self->not_organs, g_strfreev);
   g_clear_pointer (&self->topic_names, g_ptr_array_unref);
   g_clear_pointer (&self->data_version, g_free);
   g_clear_pointer (&self->street_suffixes, g_strfreev);
@@ -398,6 +403,10 @@ load_topics (ZrClassifier  *self,
     add_group_terms (self->words, file, topics[i], "Words", i);
   for (guint i = 0; i < n_topics; i++)
     add_group_terms (self->words, file, topics[i], "Weak", n_topics + i);
+  /* Longer phrases that hold a topic word but are no evidence of any topic
+   * (老党员, 党支部书记 describe a person): matching is leftmost-longest,
+   * so they hide the word inside them. */
+  add_group_terms (self->words, file, IGNORE_GROUP, NULL, 2 * n_topics);
   /* Without a Fallback of its own the lexicon falls back on its first topic
    * that is not the notices' one: an article always gets a topic. */
   for (guint i = 0; self->fallback_topic < 0 && i < n_topics; i++)
@@ -408,6 +417,13 @@ load_topics (ZrClassifier  *self,
   self->min_score = read_double (file, TOPICS_GROUP, "MinScore", 2);
   self->secondary = read_double (file, TOPICS_GROUP, "Secondary", 0.5);
   self->max_topics = (guint) CLAMP (read_double (file, TOPICS_GROUP, "MaxTopics", 3), 1, 100);
+  self->organ_factor = CLAMP (read_double (file, TOPICS_GROUP, "OrganFactor", 1), 0, 1);
+  self->organ_suffixes = g_key_file_get_string_list (file, TOPICS_GROUP, "OrganSuffixes", NULL, NULL);
+  for (guint i = 0; self->organ_suffixes && self->organ_suffixes[i]; i++)
+    g_strstrip (self->organ_suffixes[i]);
+  self->not_organs = g_key_file_get_string_list (file, TOPICS_GROUP, "NotOrgans", NULL, NULL);
+  for (guint i = 0; self->not_organs && self->not_organs[i]; i++)
+    g_strstrip (self->not_organs[i]);
   return TRUE;
 }
 
@@ -633,6 +649,10 @@ typedef struct
   guint         skip_label;     /* matches with this label carry no evidence */
   guint         street_label;   /* matches with this label followed by a street suffix neither */
   const char * const *street_suffixes;
+  const char * const *organ_suffixes;  /* a match followed by one … */
+  const char * const *not_organs;      /* (but for these) … is part of an organ's name */
+  double        organ_factor;          /* … and counts this much */
+  gboolean      diminish;       /* the n-th mention of a term counts 1/n */
   Where         where;
   double       *scores;
   GArray       *evidence;       /* Evidence */
@@ -648,6 +668,32 @@ is_street (const Scan *scan,
   return FALSE;
 }
 
+static gboolean
+has_prefix_in (const char         *text,
+               const char * const *list)
+{
+  for (guint i = 0; list && list[i]; i++)
+    if (*list[i] != '\0' && g_str_has_prefix (text, list[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the match @start … @start + @len stands in an organ's name
+ * (区委宣传部, 城管局, 教育部门): such a name says who acts, not
+ * what the story is about. A lexicon word that is itself an organ's name
+ * (市场监管局) has the weight the lexicon gives it. */
+static gboolean
+is_organ (const Scan *scan,
+          const char *start,
+          gsize       len)
+{
+  const char *after = start + len;
+
+  if (scan->organ_suffixes == NULL)
+    return FALSE;
+  return has_prefix_in (after, scan->organ_suffixes) && !has_prefix_in (after, scan->not_organs);
+}
+
 static void
 on_match (const char *start,
           gsize       len,
@@ -657,7 +703,8 @@ on_match (const char *start,
 {
   Scan *scan = user_data;
   double w = weight * scan->position_weight[scan->where];
-  Evidence *e;
+  Evidence *e = NULL;
+  guint seen = 0;
   Evidence fresh = { start, len, label, scan->where, 1, w };
 
   if (label == scan->skip_label || w <= 0)
@@ -666,19 +713,36 @@ on_match (const char *start,
    * nul-terminated, so reading past the match is safe). */
   if (label == scan->street_label && is_street (scan, start + len))
     return;
-
-  scan->scores[label] += w;
+  if (is_organ (scan, start, len))
+    {
+      w *= scan->organ_factor;
+      if (w <= 0)
+        return;
+    }
+  /* A word said again adds less each time (1, ½, ⅓ …, in the order
+   * column, headline … body): one incidental word repeated through the body
+   * does not outweigh what the headline and the lead say. */
   for (guint i = 0; i < scan->evidence->len; i++)
     {
-      e = &g_array_index (scan->evidence, Evidence, i);
-      if (e->label == label && e->where == scan->where && e->len == len
-          && memcmp (e->term, start, len) == 0)
+      Evidence *other = &g_array_index (scan->evidence, Evidence, i);
+
+      if (other->label == label && other->len == len && memcmp (other->term, start, len) == 0)
         {
-          e->count++;
-          e->weight += w;
-          return;
+          seen += other->count;
+          if (other->where == scan->where)
+            e = other;
         }
     }
+  if (scan->diminish)
+    w /= seen + 1;
+  scan->scores[label] += w;
+  if (e != NULL)
+    {
+      e->count++;
+      e->weight += w;
+      return;
+    }
+  fresh.weight = w;
   g_array_append_val (scan->evidence, fresh);
 }
 
@@ -1241,13 +1305,21 @@ zr_classifier_classify_full (ZrClassifier   *self,
   scan.skip_label = ignore_label (self);
   scan.street_label = outside_label (self);
   scan.street_suffixes = (const char * const *) self->street_suffixes;
+  scan.organ_suffixes = NULL;
+  scan.not_organs = NULL;
+  scan.organ_factor = 1;
+  scan.diminish = FALSE;
   scan.scores = place_scores;
   scan.evidence = place_evidence;
   scan_record (self->places, &scan, record);
 
   scan.position_weight = self->topic_weight;
-  scan.skip_label = G_MAXUINT;
+  scan.skip_label = 2 * n_topics;
   scan.street_label = G_MAXUINT;
+  scan.organ_suffixes = (const char * const *) self->organ_suffixes;
+  scan.not_organs = (const char * const *) self->not_organs;
+  scan.organ_factor = self->organ_factor;
+  scan.diminish = TRUE;
   scan.scores = topic_scores;
   scan.evidence = topic_evidence;
   scan_record (self->words, &scan, record);
