@@ -437,6 +437,26 @@ test_rare_surnames (void)
   assert_said (q, "一件花衣要绣上三个月。", "瑶春梅");
 }
 
+/* “…”在某地，27岁的X正为游客讲解: the speaker of a lead quote named later
+ * in the sentence, after a place (also right after the dateline); and 书记X当场…，并强调，…，“…”: the
+ * subject of the sentence's first clause, when the verb's clause has none. */
+static void
+test_speaker_later_in_sentence (void)
+{
+  const char *paras[] = {
+    "“这口古井啊，养活了好几代人……”在渌口区一处老街的石牌坊下，31岁的土家族姑娘彭晓雯正为研学的孩子们讲解。",
+    "株洲日报讯（全媒体记者 柳青山）“水渠修到了田边，心里就踏实了……”在白关镇新修的灌溉渠旁，62岁的种粮大户符满堂蹲下身子摸了摸渠水。",
+    "一家陶瓷企业反映，出口订单的退税迟迟没有到账。县委书记龚振华当场请税务部门负责人核实，并强调，企业的难处就是我们的难处，“今天能办的今天办，办不了的限期办结。”",
+    NULL
+  };
+  g_autoptr(GPtrArray) q = extract (paras);
+
+  g_assert_cmpuint (q->len, ==, 3);
+  assert_said (q, "这口古井啊，养活了好几代人……", "彭晓雯");
+  assert_said (q, "水渠修到了田边，心里就踏实了……", "符满堂");
+  assert_said (q, "今天能办的今天办，办不了的限期办结。", "龚振华");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -462,5 +482,6 @@ main (int   argc,
   g_test_add_func ("/core/quotes/attribution/addressed-and-terms", test_addressed_and_terms);
   g_test_add_func ("/core/quotes/attribution/name-after-description", test_name_after_description);
   g_test_add_func ("/core/quotes/attribution/rare-surnames", test_rare_surnames);
+  g_test_add_func ("/core/quotes/attribution/speaker-later-in-sentence", test_speaker_later_in_sentence);
   return g_test_run ();
 }
