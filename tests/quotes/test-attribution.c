@@ -385,6 +385,78 @@ test_addressed_and_terms (void)
   assert_said (q, "晚上能不能多开一盏灯？", "住户们");
 }
 
+/* 是68岁的老支书X, 村民X说: a name after words telling who the person is
+ * runs to the verb or the mark, even when a character of it is rarely in a
+ * name (长, 月, 中); the title stays out of the name. */
+static void
+test_name_after_description (void)
+{
+  const char *paras[] = {
+    "“桥修通了，娃娃们上学再也不用绕远路！”讲这番话的，是68岁的老支书谭长生。站在桥头，他望着河水出了神。",
+    "“我当了一辈子支书，这件事不带头说不过去。”他说。",
+    "退休教师邹建中说：“孩子们的毛笔字一年比一年写得好。”",
+    NULL
+  };
+  g_autoptr(GPtrArray) q = extract (paras);
+  g_autofree char *speaker = NULL;
+  g_autofree char *role = NULL;
+
+  g_assert_cmpuint (q->len, ==, 3);
+  assert_said (q, "桥修通了，娃娃们上学再也不用绕远路！", "谭长生");
+  assert_said (q, "我当了一辈子支书，这件事不带头说不过去。", "谭长生");
+  assert_said (q, "孩子们的毛笔字一年比一年写得好。", "邹建中");
+
+  g_assert_true (zr_quotes_parse_speaker ("老支书谭长生", &speaker, &role));
+  g_assert_cmpstr (speaker, ==, "谭长生");
+  g_assert_cmpstr (role, ==, "老支书");
+  g_clear_pointer (&speaker, g_free);
+  g_clear_pointer (&role, g_free);
+  /* a title is still no name */
+  g_assert_true (zr_quotes_parse_speaker ("公司董事长", &speaker, &role));
+  g_assert_cmpstr (speaker, ==, "公司董事长");
+}
+
+/* Rare surnames (盘, 庹, 禤, 瑶) and given names ending in 月: the whole
+ * name, not two characters of it. */
+static void
+test_rare_surnames (void)
+{
+  const char *paras[] = {
+    "“今年的油茶籽比去年多收了两成。”盘秋月说。",
+    "庹红英说：“合作社的账每个月都贴在墙上。”",
+    "“山上的竹子也能变成钱。”禤海涛告诉记者。",
+    "瑶族绣娘瑶春梅说：“一件花衣要绣上三个月。”",
+    NULL
+  };
+  g_autoptr(GPtrArray) q = extract (paras);
+
+  g_assert_cmpuint (q->len, ==, 4);
+  assert_said (q, "今年的油茶籽比去年多收了两成。", "盘秋月");
+  assert_said (q, "合作社的账每个月都贴在墙上。", "庹红英");
+  assert_said (q, "山上的竹子也能变成钱。", "禤海涛");
+  assert_said (q, "一件花衣要绣上三个月。", "瑶春梅");
+}
+
+/* “…”在某地，27岁的X正为游客讲解: the speaker of a lead quote named later
+ * in the sentence, after a place (also right after the dateline); and 书记X当场…，并强调，…，“…”: the
+ * subject of the sentence's first clause, when the verb's clause has none. */
+static void
+test_speaker_later_in_sentence (void)
+{
+  const char *paras[] = {
+    "“这口古井啊，养活了好几代人……”在渌口区一处老街的石牌坊下，31岁的土家族姑娘彭晓雯正为研学的孩子们讲解。",
+    "株洲日报讯（全媒体记者 柳青山）“水渠修到了田边，心里就踏实了……”在白关镇新修的灌溉渠旁，62岁的种粮大户符满堂蹲下身子摸了摸渠水。",
+    "一家陶瓷企业反映，出口订单的退税迟迟没有到账。县委书记龚振华当场请税务部门负责人核实，并强调，企业的难处就是我们的难处，“今天能办的今天办，办不了的限期办结。”",
+    NULL
+  };
+  g_autoptr(GPtrArray) q = extract (paras);
+
+  g_assert_cmpuint (q->len, ==, 3);
+  assert_said (q, "这口古井啊，养活了好几代人……", "彭晓雯");
+  assert_said (q, "水渠修到了田边，心里就踏实了……", "符满堂");
+  assert_said (q, "今天能办的今天办，办不了的限期办结。", "龚振华");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -408,5 +480,8 @@ main (int   argc,
   g_test_add_func ("/core/quotes/attribution/interview", test_interview);
   g_test_add_func ("/core/quotes/attribution/interview-questions-answers", test_interview_questions_answers);
   g_test_add_func ("/core/quotes/attribution/addressed-and-terms", test_addressed_and_terms);
+  g_test_add_func ("/core/quotes/attribution/name-after-description", test_name_after_description);
+  g_test_add_func ("/core/quotes/attribution/rare-surnames", test_rare_surnames);
+  g_test_add_func ("/core/quotes/attribution/speaker-later-in-sentence", test_speaker_later_in_sentence);
   return g_test_run ();
 }

@@ -54,6 +54,31 @@ find_mention (const gunichar *s,
   return FALSE;
 }
 
+/* s[a..b) is only words that join a clause to the one before (并, 同时,
+ * 随后还), with no subject of its own. */
+static gboolean
+only_connectives (const gunichar *s,
+                  glong           a,
+                  glong           b)
+{
+  static const char joins[] = "并且还也又同时随后接着更再而";
+
+  while (a < b && is_space (s[a]))
+    a++;
+  if (b - a > 4)
+    return FALSE;
+  for (glong i = a; i < b; i++)
+    {
+      gboolean join = FALSE;
+
+      for (const char *p = joins; *p && !join; p = g_utf8_next_char (p))
+        join = g_utf8_get_char (p) == s[i];
+      if (!join)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The first of the first three clauses of s[ps..se) that ends in a speech
  * verb with a person before it: 颜某强调，… or 他认为，… */
 static gboolean
@@ -91,6 +116,15 @@ clause_speaker (Reader         *r,
           _zr_quotes_parse_person (s, c, ce - v->n, out);
           if (out->kind == PERSON_NONE)
             _zr_quotes_reader_parse_lead (r, s, c, ce - v->n, out);
+          /* 书记X当场…，并强调，…: a verb with no subject of its own goes
+           * on from the person the sentence began with */
+          if (out->kind == PERSON_NONE && clause > 0 && only_connectives (s, c, ce - v->n))
+            {
+              if (_zr_quotes_sentence_subject (r, s, ps, c - 1, out) &&
+                  (out->kind == PERSON_NAME || out->kind == PERSON_DESCRIPTION))
+                return TRUE;
+              _zr_quotes_person_clear (out);
+            }
           if (out->kind == PERSON_NAME || out->kind == PERSON_DESCRIPTION ||
               out->kind == PERSON_PRONOUN)
             return TRUE;
@@ -265,6 +299,23 @@ may_end_person (const gunichar *s,
          _zr_quotes_word_list_suffix (lx->honorifics, s, a, e) != NULL;
 }
 
+/* s[a..e) ends in a word of place (前, 下, 旁边, 门口): 在…的旧址前 sets the
+ * scene and names no one. */
+static gboolean
+ends_in_place (const gunichar *s,
+               glong           a,
+               glong           e)
+{
+  static const char places[] = "前后上下里内外旁边处侧畔口";
+
+  if (e - a < 3)
+    return FALSE;
+  for (const char *p = places; *p; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) == s[e - 1])
+      return TRUE;
+  return FALSE;
+}
+
 /* The person a clause of s[a..end) begins with, taking the first clause
  * that begins with one: 民警罗某 in 民警罗某就带着辅警…, 市民 in
  * 一位刚办完事的市民在窗口前道谢. Clauses that begin with a preposition
@@ -294,8 +345,9 @@ _zr_quotes_sentence_subject (Reader         *r,
         ce++;
       for (guint q = 0; q < G_N_ELEMENTS (scene) && c < ce; q++)
         skip = skip || s[c] == scene[q];
-      /* but 在物流公司上班的鲁某: the person the scene describes */
-      if (skip && _zr_quotes_ucs4_has (s, c, ce, 0x7684 /* 的 */))
+      /* but 在物流公司上班的鲁某: the person the scene describes; not
+       * 在老街的石牌坊下, a place */
+      if (skip && _zr_quotes_ucs4_has (s, c, ce, 0x7684 /* 的 */) && !ends_in_place (s, c, ce))
         skip = FALSE;
       for (glong e = c + 2; !skip && e <= MIN (ce, c + MAX_SEGMENT); e++)
         {

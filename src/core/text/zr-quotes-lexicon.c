@@ -266,7 +266,14 @@ static const char not_name_chars[] =
   "其会长员人业所上下中前后来去到边着地得不没"
   /* gestures that follow a name before 说 (擦了擦手, 笑着, 放下) */
   "擦拿指抬摸拍挥搓握拉递举皱叹腼憨搂抱捧扶掏摆笑看放翻接坐走跑蹲转打摇叫喊跟朝"
-  "常便却再共及女";
+  "常便却再共及女"
+  /* 瑶族, 壮族: a people, not a name */
+  "族";
+
+/* Of those, the ones also common in given names (易长春, 盘秋月, 张建中):
+ * taken in a name of surname and two characters that ends where the phrase
+ * does, before a speech verb or a punctuation mark. */
+static const char given_name_also_chars[] = "长月中";
 
 /* Last characters of a noun naming a person (种植大户, 准爸爸, 外卖骑手, 返乡青年). */
 static const char person_end_chars[] =
@@ -298,7 +305,9 @@ static const char common_surnames[] =
   /* more of the 百家姓 and surnames common in Hunan (盘, 奉, 旷); characters
    * that mostly start ordinary words (和, 时, 平, 关, 强, 云, 衡) are left out */
   "昌萧湛贝茅昝裘贲钮嵇荀羿邴糜弓牧隗宓郗戎蓟邰鄂赖莘逄郦雍璩濮郏阎慕茹宦庾殳夔厍"
-  "訾乜蒯竺逯桓缑亢郈佴谯笪钦洪酆盘奉旷眭";
+  "訾乜蒯竺逯桓缑亢郈佴谯笪钦洪酆盘奉旷眭"
+  /* rare ones of the south and of the Yao and Zhuang peoples (庹, 禤, 瑶) */
+  "庹禤邸尧扶宾凤隆揭银瑶";
 
 /* Organisations: 某公司员工 is a role, 员工 alone a description. */
 static const char * const org_words[] = {
@@ -373,6 +382,7 @@ _zr_quotes_lexicon (void)
       char_flags_add (l->flags, function_chars, CHAR_FUNCTION);
       char_flags_add (l->flags, female_name_chars, CHAR_FEMALE);
       char_flags_add (l->flags, person_end_strong_chars, CHAR_PERSON_STRONG);
+      char_flags_add (l->flags, given_name_also_chars, CHAR_GIVEN_ALSO);
       for (guint i = 0; compound_surnames[i] != NULL; i++)
         l->flags[g_utf8_get_char (compound_surnames[i])] |= CHAR_COMPOUND_FIRST;
       g_once_init_leave (&lex, l);
@@ -423,6 +433,34 @@ _zr_quotes_is_name (const gunichar *s,
     if (!is_han (s[i]) || (char_flags (lx, s[i]) & CHAR_NOT_NAME) != 0)
       return FALSE;
   return TRUE;
+}
+
+/* s[a..b) is a name that ends the phrase (at @to, or before a speech verb
+ * or punctuation): as _zr_quotes_is_name(), but a surname and two characters
+ * may hold a character that is otherwise rarely in a name (易长春 说,
+ * 盘秋月 说), unless it ends in a title (董事长). */
+gboolean
+_zr_quotes_is_name_before (const gunichar *s,
+                           glong           a,
+                           glong           b,
+                           glong           to)
+{
+  const Lexicon *lx = _zr_quotes_lexicon ();
+  glong sl;
+
+  if (_zr_quotes_is_name (s, a, b))
+    return TRUE;
+  if (b > to || !_zr_quotes_is_surname_at (s, a, b, &sl) || b - a - sl != 2)
+    return FALSE;
+  if (b < to && !is_boundary (s[b]) && !is_space (s[b]) &&
+      _zr_quotes_word_list_prefix (lx->verbs, s, b, to) == NULL)
+    return FALSE;
+  for (glong i = a + sl; i < b; i++)
+    if (!is_han (s[i]) ||
+        ((char_flags (lx, s[i]) & CHAR_NOT_NAME) != 0 && (char_flags (lx, s[i]) & CHAR_GIVEN_ALSO) == 0))
+      return FALSE;
+  return _zr_quotes_word_list_suffix (lx->role_suffixes, s, a, b) == NULL &&
+         _zr_quotes_word_list_suffix (lx->descriptions, s, a, b) == NULL;
 }
 
 gboolean

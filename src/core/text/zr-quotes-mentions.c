@@ -210,7 +210,7 @@ _zr_quotes_reader_scan_mentions (Reader         *r,
           glong e = i + sl + 2;
           glong rs;
 
-          if (e > to || !_zr_quotes_is_name (s, i, e) ||
+          if (e > to || !_zr_quotes_is_name_before (s, i, e, to) ||
               _zr_quotes_word_list_prefix (lx->verbs, s, i + sl + 1, to) != NULL)
             e = i + sl + 1;
           if (e > to || !_zr_quotes_is_name (s, i, e))
@@ -284,7 +284,7 @@ _zr_quotes_reader_scan_mentions (Reader         *r,
          * they do, not by their name */
         if (who && rs > 0 && is_pivot_verb (s[rs - 1]))
           who = FALSE;
-        if (!who || !_zr_quotes_is_name (s, i, e))
+        if (!who || !_zr_quotes_is_name_before (s, i, e, to))
           continue;
         /* 九岁的孙子黎梦石: the name is after the noun */
         for (glong j = i + 2; j <= i + 6 && j + 2 < to; j++)
@@ -364,7 +364,7 @@ _zr_quotes_reader_parse_lead (Reader         *r,
         e = p + sl + w->n;
       else if ((kn = reader_known_at (r, s, p, b)) > 0)
         e = p + kn;
-      else if (_zr_quotes_is_name (s, p, p + sl + 2))
+      else if (_zr_quotes_is_name_before (s, p, p + sl + 2, b))
         e = p + sl + 2;
       else if (_zr_quotes_is_name (s, p, p + sl + 1))
         e = p + sl + 1;

@@ -355,7 +355,7 @@ _zr_quotes_parse_person (const gunichar *s,
         glong st = b - k;
         int score, pk;
 
-        if (st < a || !_zr_quotes_is_name (s, st, b))
+        if (st < a || !_zr_quotes_is_name_before (s, st, b, b))
           continue;
         if (st == a)
           score = 1;

@@ -78,6 +78,7 @@ enum
   CHAR_FUNCTION       = 1 << 4,  /* function_chars */
   CHAR_FEMALE         = 1 << 5,  /* female_name_chars */
   CHAR_PERSON_STRONG  = 1 << 6,  /* person_end_strong_chars */
+  CHAR_GIVEN_ALSO     = 1 << 7,  /* given_name_also_chars */
 };
 
 typedef enum
@@ -251,6 +252,10 @@ char          *_zr_quotes_ucs4_dup         (const gunichar *s,
 gboolean       _zr_quotes_is_name          (const gunichar *s,
                                             glong           a,
                                             glong           b);
+gboolean       _zr_quotes_is_name_before   (const gunichar *s,
+                                            glong           a,
+                                            glong           b,
+                                            glong           to);
 const Lexicon *_zr_quotes_lexicon          (void);
 
 /* zr-quotes-person.c */

@@ -296,6 +296,42 @@ is_voice_heading (const gunichar *s,
   return FALSE;
 }
 
+/* Where the words of a story start after its dateline: 本报讯, or 株洲日报讯
+ * with the writers' credit in brackets after it (株洲日报讯（记者 某某）).
+ * @from when the paragraph does not open with one. */
+static glong
+after_dateline (const gunichar *s,
+                glong           n,
+                glong           from)
+{
+  glong k = from, d;
+
+  while (k < n && is_space (s[k]))
+    k++;
+  for (d = k; d < n && d - k < 16 && s[d] != 0x8BAF /* 讯 */; d++)
+    if (!is_han (s[d]))
+      return from;
+  if (d >= n || d - k < 2 || s[d] != 0x8BAF)
+    return from;
+  k = d + 1;
+  while (k < n && is_space (s[k]))
+    k++;
+  if (k < n && (s[k] == 0xFF08 /* （ */ || s[k] == '('))
+    {
+      glong c = k + 1;
+
+      while (c < n && c - k < 80 && s[c] != 0xFF09 /* ） */ && s[c] != ')' &&
+             !is_sentence_end (s[c]) && !is_open_mark (s[c]))
+        c++;
+      if (c >= n || (s[c] != 0xFF09 && s[c] != ')'))
+        return from;
+      k = c + 1;
+    }
+  while (k < n && is_space (s[k]))
+    k++;
+  return k;
+}
+
 static void
 reader_paragraph (Reader *r,
                   guint   pi)
@@ -352,7 +388,8 @@ reader_paragraph (Reader *r,
         scanned = f->open;
         while (k < f->open && is_space (s[k]))
           k++;
-        initial = k == f->open;
+        /* “…” right after the dateline opens the story like a paragraph */
+        initial = k == f->open || after_dateline (s, n, 0) == f->open;
         _zr_quotes_look_before (r, pi, f->open, &before);
       }
       {
