@@ -458,6 +458,43 @@ test_jumps_notices_interview (void)
   g_assert_cmpstr (r->headline, ==, "公示");
 }
 
+/* A caption or a photo credit between the head and the text does not
+ * hide the dateline: its bylines are read and the body starts after it */
+static void
+test_caption_before_dateline (void)
+{
+  g_autoptr(ZrPage) page = zr_page_parse (
+    "# 江边空地变身口袋公园\n\n"
+    "▲傍晚，居民在新建成的口袋公园里散步。 通讯员 汤小禾 摄\n\n"
+    "株洲日报讯（全媒体记者 闻启 通讯员 汤小禾）原本堆满杂物的江边空地，如今种上了花草，摆上了座椅。\n\n"
+    "附近居民说，晚饭后终于有地方走走了。\n\n"
+    "# 社区食堂开进老厂区\n\n"
+    "通讯员 邝小满 供图\n\n"
+    "本报讯（记者 舒望）老厂区的社区食堂本周开门，一份两荤一素的套餐只要十二元。\n");
+  ZrRecord *r;
+  gboolean found;
+
+  g_assert_cmpuint (page->records->len, ==, 2);
+  r = record (page, 0);
+  g_assert_cmpstr (r->headline, ==, "江边空地变身口袋公园");
+  g_assert_cmpstr (r->dateline, ==, "株洲日报讯");
+  g_assert_cmpstr (r->byline_text, ==, "（全媒体记者 闻启 通讯员 汤小禾）");
+  assert_paragraph (r, 0, ZR_PARAGRAPH_KIND_CAPTION, "▲傍晚，居民在新建成的口袋公园里散步。 通讯员 汤小禾 摄");
+  assert_paragraph (r, 1, ZR_PARAGRAPH_KIND_BODY, "原本堆满杂物的江边空地，如今种上了花草，摆上了座椅。");
+  found = FALSE;
+  for (guint i = 0; i < r->bylines->len; i++)
+    {
+      ZrByline *b = g_ptr_array_index (r->bylines, i);
+      if (g_strcmp0 (b->name, "闻启") == 0 && g_strcmp0 (b->role, "全媒体记者") == 0)
+        found = TRUE;
+    }
+  g_assert_true (found);
+  r = record (page, 1);
+  g_assert_cmpstr (r->headline, ==, "社区食堂开进老厂区");
+  g_assert_cmpstr (r->dateline, ==, "本报讯");
+  assert_paragraph (r, 1, ZR_PARAGRAPH_KIND_BODY, "老厂区的社区食堂本周开门，一份两荤一素的套餐只要十二元。");
+}
+
 static void
 test_column_labels (void)
 {
@@ -484,5 +521,6 @@ main (int   argc,
   g_test_add_func ("/core/parse/series-colon", test_series_colon);
   g_test_add_func ("/core/parse/section-heads-and-briefs", test_section_heads_and_briefs);
   g_test_add_func ("/core/parse/jumps-notices-interview", test_jumps_notices_interview);
+  g_test_add_func ("/core/parse/caption-before-dateline", test_caption_before_dateline);
   return g_test_run ();
 }

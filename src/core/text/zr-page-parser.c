@@ -2049,6 +2049,18 @@ has_body (const ZrRecord *r)
   return FALSE;
 }
 
+/* Whether the record has a paragraph other than a caption: a 副题 kept as
+ * a subhead. Captions and photo credits between the head and the text do
+ * not count: the dateline still opens the text after them. */
+static gboolean
+has_text_paragraph (const ZrRecord *r)
+{
+  for (guint i = 0; i < r->paragraphs->len; i++)
+    if (((const ZrParagraph *) g_ptr_array_index (r->paragraphs, i))->kind != ZR_PARAGRAPH_KIND_CAPTION)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 start_pending (Parser     *ps,
                const Item *it,
@@ -2098,7 +2110,7 @@ handle_body (Parser *ps,
   if (!joined && r->dateline == NULL && !has_body (r) && !ps->pending)
     {
       gsize dl_end, by_start, by_end;
-      if (parse_dateline (s, len, &dl_end, &by_start, &by_end) && r->paragraphs->len > 0)
+      if (parse_dateline (s, len, &dl_end, &by_start, &by_end) && has_text_paragraph (r))
         {
           /* a 副题 kept as a subhead sits between the head and the text:
            * the dateline stays in the paragraph, which reads as printed;
