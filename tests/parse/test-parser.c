@@ -495,6 +495,50 @@ test_caption_before_dateline (void)
   assert_paragraph (r, 1, ZR_PARAGRAPH_KIND_BODY, "老厂区的社区食堂本周开门，一份两荤一素的套餐只要十二元。");
 }
 
+/* A notice's or a story's contact line, signature and date stay with it:
+ * they never open a story of their own, and a contact line is never a
+ * headline */
+static void
+test_signoff_lines (void)
+{
+  g_autoptr(ZrPage) page = zr_page_parse (
+    "# 公告\n\n"
+    "因供水管网改造，桂花路片区将于本周六停水一天，请居民提前储水。\n\n"
+    "咨询电话：0731-22334455\n\n"
+    "株洲市某某水务公司\n"
+    "2026年11月30日\n\n"
+    "# 旧书换新绿 图书馆办起交换集市\n\n"
+    "株洲日报讯（全媒体记者 单若溪）周末，市图书馆门前摆起了旧书交换集市，不少家长带着孩子来挑书。\n\n"
+    "集市每月举办一次，欢迎市民带上闲置图书参加。\n\n"
+    "联系人：图书馆读者服务部 龚老师\n\n"
+    "# 巡山笔记\n\n"
+    "株洲日报记者 贝晓岚\n\n"
+    "护林员老甘的本子上，记着每一天走过的山路。\n\n"
+    "## 3月12日\n\n"
+    "今天上山时下着小雨，在北坡发现一处倒伏的松树。\n\n"
+    "## 4月2日\n\n"
+    "清明前后是防火关键期，巡山改成了一天两趟。\n");
+  ZrRecord *r;
+
+  g_assert_cmpuint (page->records->len, ==, 3);
+  r = record (page, 0);
+  g_assert_cmpint (r->kind, ==, ZR_RECORD_KIND_NOTICE);
+  g_assert_cmpstr (r->headline, ==, "公告");
+  g_assert_cmpuint (r->paragraphs->len, ==, 4);
+  assert_paragraph (r, 1, ZR_PARAGRAPH_KIND_BODY, "咨询电话：0731-22334455");
+  assert_paragraph (r, 2, ZR_PARAGRAPH_KIND_BODY, "株洲市某某水务公司");
+  assert_paragraph (r, 3, ZR_PARAGRAPH_KIND_BODY, "2026年11月30日");
+  r = record (page, 1);
+  g_assert_cmpstr (r->headline, ==, "旧书换新绿 图书馆办起交换集市");
+  g_assert_cmpuint (r->paragraphs->len, ==, 3);
+  assert_paragraph (r, 2, ZR_PARAGRAPH_KIND_BODY, "联系人：图书馆读者服务部 龚老师");
+  /* dates that head the entries of a diary are not a signature */
+  r = record (page, 2);
+  g_assert_cmpstr (r->headline, ==, "巡山笔记");
+  assert_paragraph (r, 1, ZR_PARAGRAPH_KIND_SUBHEAD, "3月12日");
+  assert_paragraph (r, 3, ZR_PARAGRAPH_KIND_SUBHEAD, "4月2日");
+}
+
 static void
 test_column_labels (void)
 {
@@ -522,5 +566,6 @@ main (int   argc,
   g_test_add_func ("/core/parse/section-heads-and-briefs", test_section_heads_and_briefs);
   g_test_add_func ("/core/parse/jumps-notices-interview", test_jumps_notices_interview);
   g_test_add_func ("/core/parse/caption-before-dateline", test_caption_before_dateline);
+  g_test_add_func ("/core/parse/signoff-lines", test_signoff_lines);
   return g_test_run ();
 }
