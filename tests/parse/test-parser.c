@@ -518,7 +518,24 @@ test_signoff_lines (void)
     "今天上山时下着小雨，在北坡发现一处倒伏的松树。\n\n"
     "## 4月2日\n\n"
     "清明前后是防火关键期，巡山改成了一天两趟。\n");
+  /* the same on a page without heading marks */
+  g_autoptr(ZrPage) plain = zr_page_parse (
+    "招标公告\n\n"
+    "某街道办事处拟对辖区三处老旧小区的屋面防水进行维修，欢迎符合条件的施工单位报名。\n\n"
+    "报名地址：某街道办事处三楼党政办\n\n"
+    "某某街道办事处\n"
+    "2026年11月28日\n\n"
+    "菜市场装上了“公平秤”\n\n"
+    "株洲日报讯（记者 岳小棠）近日，一家农贸市场在入口处设置了公平秤，市民买菜后可以自行复秤。\n");
   ZrRecord *r;
+
+  g_assert_cmpuint (plain->records->len, ==, 2);
+  r = record (plain, 0);
+  g_assert_cmpint (r->kind, ==, ZR_RECORD_KIND_NOTICE);
+  g_assert_cmpuint (r->paragraphs->len, ==, 4);
+  assert_paragraph (r, 3, ZR_PARAGRAPH_KIND_BODY, "2026年11月28日");
+  r = record (plain, 1);
+  g_assert_cmpstr (r->headline, ==, "菜市场装上了“公平秤”");
 
   g_assert_cmpuint (page->records->len, ==, 3);
   r = record (page, 0);
