@@ -458,6 +458,104 @@ test_jumps_notices_interview (void)
   g_assert_cmpstr (r->headline, ==, "公示");
 }
 
+/* A caption or a photo credit between the head and the text does not
+ * hide the dateline: its bylines are read and the body starts after it */
+static void
+test_caption_before_dateline (void)
+{
+  g_autoptr(ZrPage) page = zr_page_parse (
+    "# 江边空地变身口袋公园\n\n"
+    "▲傍晚，居民在新建成的口袋公园里散步。 通讯员 汤小禾 摄\n\n"
+    "株洲日报讯（全媒体记者 闻启 通讯员 汤小禾）原本堆满杂物的江边空地，如今种上了花草，摆上了座椅。\n\n"
+    "附近居民说，晚饭后终于有地方走走了。\n\n"
+    "# 社区食堂开进老厂区\n\n"
+    "通讯员 邝小满 供图\n\n"
+    "本报讯（记者 舒望）老厂区的社区食堂本周开门，一份两荤一素的套餐只要十二元。\n");
+  ZrRecord *r;
+  gboolean found;
+
+  g_assert_cmpuint (page->records->len, ==, 2);
+  r = record (page, 0);
+  g_assert_cmpstr (r->headline, ==, "江边空地变身口袋公园");
+  g_assert_cmpstr (r->dateline, ==, "株洲日报讯");
+  g_assert_cmpstr (r->byline_text, ==, "（全媒体记者 闻启 通讯员 汤小禾）");
+  assert_paragraph (r, 0, ZR_PARAGRAPH_KIND_CAPTION, "▲傍晚，居民在新建成的口袋公园里散步。 通讯员 汤小禾 摄");
+  assert_paragraph (r, 1, ZR_PARAGRAPH_KIND_BODY, "原本堆满杂物的江边空地，如今种上了花草，摆上了座椅。");
+  found = FALSE;
+  for (guint i = 0; i < r->bylines->len; i++)
+    {
+      ZrByline *b = g_ptr_array_index (r->bylines, i);
+      if (g_strcmp0 (b->name, "闻启") == 0 && g_strcmp0 (b->role, "全媒体记者") == 0)
+        found = TRUE;
+    }
+  g_assert_true (found);
+  r = record (page, 1);
+  g_assert_cmpstr (r->headline, ==, "社区食堂开进老厂区");
+  g_assert_cmpstr (r->dateline, ==, "本报讯");
+  assert_paragraph (r, 1, ZR_PARAGRAPH_KIND_BODY, "老厂区的社区食堂本周开门，一份两荤一素的套餐只要十二元。");
+}
+
+/* A notice's or a story's contact line, signature and date stay with it:
+ * they never open a story of their own, and a contact line is never a
+ * headline */
+static void
+test_signoff_lines (void)
+{
+  g_autoptr(ZrPage) page = zr_page_parse (
+    "# 公告\n\n"
+    "因供水管网改造，桂花路片区将于本周六停水一天，请居民提前储水。\n\n"
+    "咨询电话：0731-22334455\n\n"
+    "株洲市某某水务公司\n"
+    "2026年11月30日\n\n"
+    "# 旧书换新绿 图书馆办起交换集市\n\n"
+    "株洲日报讯（全媒体记者 单若溪）周末，市图书馆门前摆起了旧书交换集市，不少家长带着孩子来挑书。\n\n"
+    "集市每月举办一次，欢迎市民带上闲置图书参加。\n\n"
+    "联系人：图书馆读者服务部 龚老师\n\n"
+    "# 巡山笔记\n\n"
+    "株洲日报记者 贝晓岚\n\n"
+    "护林员老甘的本子上，记着每一天走过的山路。\n\n"
+    "## 3月12日\n\n"
+    "今天上山时下着小雨，在北坡发现一处倒伏的松树。\n\n"
+    "## 4月2日\n\n"
+    "清明前后是防火关键期，巡山改成了一天两趟。\n");
+  /* the same on a page without heading marks */
+  g_autoptr(ZrPage) plain = zr_page_parse (
+    "招标公告\n\n"
+    "某街道办事处拟对辖区三处老旧小区的屋面防水进行维修，欢迎符合条件的施工单位报名。\n\n"
+    "报名地址：某街道办事处三楼党政办\n\n"
+    "某某街道办事处\n"
+    "2026年11月28日\n\n"
+    "菜市场装上了“公平秤”\n\n"
+    "株洲日报讯（记者 岳小棠）近日，一家农贸市场在入口处设置了公平秤，市民买菜后可以自行复秤。\n");
+  ZrRecord *r;
+
+  g_assert_cmpuint (plain->records->len, ==, 2);
+  r = record (plain, 0);
+  g_assert_cmpint (r->kind, ==, ZR_RECORD_KIND_NOTICE);
+  g_assert_cmpuint (r->paragraphs->len, ==, 4);
+  assert_paragraph (r, 3, ZR_PARAGRAPH_KIND_BODY, "2026年11月28日");
+  r = record (plain, 1);
+  g_assert_cmpstr (r->headline, ==, "菜市场装上了“公平秤”");
+
+  g_assert_cmpuint (page->records->len, ==, 3);
+  r = record (page, 0);
+  g_assert_cmpint (r->kind, ==, ZR_RECORD_KIND_NOTICE);
+  g_assert_cmpstr (r->headline, ==, "公告");
+  g_assert_cmpuint (r->paragraphs->len, ==, 4);
+  assert_paragraph (r, 1, ZR_PARAGRAPH_KIND_BODY, "咨询电话：0731-22334455");
+  assert_paragraph (r, 2, ZR_PARAGRAPH_KIND_BODY, "株洲市某某水务公司");
+  assert_paragraph (r, 3, ZR_PARAGRAPH_KIND_BODY, "2026年11月30日");
+  r = record (page, 1);
+  g_assert_cmpstr (r->headline, ==, "旧书换新绿 图书馆办起交换集市");
+  g_assert_cmpuint (r->paragraphs->len, ==, 3);
+  assert_paragraph (r, 2, ZR_PARAGRAPH_KIND_BODY, "联系人：图书馆读者服务部 龚老师");
+  /* dates that head the entries of a diary are not a signature */
+  r = record (page, 2);
+  g_assert_cmpstr (r->headline, ==, "巡山笔记");
+  assert_paragraph (r, 1, ZR_PARAGRAPH_KIND_SUBHEAD, "3月12日");
+  assert_paragraph (r, 3, ZR_PARAGRAPH_KIND_SUBHEAD, "4月2日");
+}
+
 static void
 test_column_labels (void)
 {
@@ -484,5 +582,7 @@ main (int   argc,
   g_test_add_func ("/core/parse/series-colon", test_series_colon);
   g_test_add_func ("/core/parse/section-heads-and-briefs", test_section_heads_and_briefs);
   g_test_add_func ("/core/parse/jumps-notices-interview", test_jumps_notices_interview);
+  g_test_add_func ("/core/parse/caption-before-dateline", test_caption_before_dateline);
+  g_test_add_func ("/core/parse/signoff-lines", test_signoff_lines);
   return g_test_run ();
 }

@@ -80,6 +80,7 @@ typedef struct
   guint       notice_title : 1;   /* 遗失声明, 招聘启事, 公示 … */
   guint       series_colon : 1;   /* 《…》系列报道：headline */
   guint       repeated : 1;       /* the same short line occurs again on the page */
+  guint       signoff : 1;        /* a contact line, signature or date closing a text */
   Label       label;
   double      margin;             /* score of the label over the best other one */
   Label       runner_up;
@@ -854,6 +855,56 @@ series_label_len (const char *s,
   return 0;
 }
 
+/* "联系电话：0731-…", "地址：…", "联系人：王女士": a contact line, the end
+ * of a notice or a story, never a head */
+static gboolean
+is_contact_line (const Item *it)
+{
+  static const char *ends[] = {
+    "电话", "热线", "联系人", "联系方式", "地址", "邮箱", "传真", "邮编", "网址",
+  };
+  const char *colon = memstr (it->s, MIN (it->len, 10 * 4), "：");
+  if (colon == NULL)
+    colon = memchr (it->s, ':', MIN (it->len, 10 * 4));
+  if (colon == NULL || colon == it->s || it->nchars > 80)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    if (has_suffix_len (it->s, colon - it->s, ends[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "2026年12月2日", "二〇二六年十二月二日", "12月2日": a date alone on its line */
+static gboolean
+is_date_line (const Item *it)
+{
+  static const char *digits = "0123456789０１２３４５６７８９〇零一二三四五六七八九十";
+  gboolean month = FALSE;
+  guint run = 0;
+  if (it->nchars < 4 || it->nchars > 16 || !has_suffix_len (it->s, it->len, "日"))
+    return FALSE;
+  for (const char *p = it->s; p < it->s + it->len; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isspace (c))
+        continue;
+      if (g_utf8_strchr (digits, -1, c) != NULL)
+        {
+          if (++run > 4)
+            return FALSE;
+          continue;
+        }
+      if (run == 0)
+        return FALSE;   /* 年 月 日 each come after a number */
+      run = 0;
+      if (c == 0x6708)  /* 月 */
+        month = TRUE;
+      else if (c != 0x5e74 && c != 0x65e5)  /* 年 日 */
+        return FALSE;
+    }
+  return month;
+}
+
 static gboolean
 ends_on_stop (const Item *it)
 {
@@ -883,6 +934,8 @@ classify_items (Parser *ps)
         it->type = ITEM_META;
       else if (it->level == 0 && is_notice_line (it))
         it->type = ITEM_NOTICE;
+      else if (it->level == 0 && i > 0 && is_contact_line (it))
+        it->signoff = TRUE;
       else if (it->level == 0 && is_caption_text (it))
         it->type = ITEM_CAPTION;
       else if (it->level == 0 && i > 0 && it->blanks_before >= 2 && it->nchars <= 30 &&
@@ -934,11 +987,42 @@ classify_items (Parser *ps)
           it->dateline = parse_dateline (it->s, it->len, &a, &b, &c);
           it->dateline_credit = it->dateline && c > b;
           it->glued_byline = find_glued_byline (it->s, it->len) != NULL;
-          it->open_end = !ends_final (it->s, it->len) && !it->jump;
+          it->open_end = !ends_final (it->s, it->len) && !it->jump && !it->signoff;
         }
       if (((it->type == ITEM_BODY && it->level == 0) || (it->type == ITEM_HEAD && it->level >= 1)) &&
-          it->nchars <= 24 && !last && !memstr (it->s, it->len, "。") && ends_on_stop (it))
+          it->nchars <= 24 && !last && !it->signoff && !memstr (it->s, it->len, "。") && ends_on_stop (it))
         it->joins_next = TRUE;   /* first line of a headline set over two lines */
+    }
+  /* A date that closes a text, with the signature lines right above it
+   * ("株洲市某某局" / "2026年12月2日"), belongs to that text: the date is
+   * the last line before the next head, notice or the page's end, and
+   * text comes before the signature. */
+  for (guint i = 1; i < ps->n_items; i++)
+    {
+      Item *it = &ps->items[i];
+      guint first = i;
+      if (it->level != 0 || (it->type != ITEM_HEAD && it->type != ITEM_BODY) || !is_date_line (it))
+        continue;
+      if (i + 1 < ps->n_items && ps->items[i + 1].type == ITEM_BODY && !ps->items[i + 1].signoff)
+        continue;
+      while (first > 1 && i - first < 2 && ps->items[first - 1].level == 0 &&
+             ps->items[first - 1].type == ITEM_HEAD && ps->items[first - 1].nchars <= 24 &&
+             !ps->items[first - 1].notice_title && !ps->items[first - 1].section_shape)
+        first--;
+      if (ps->items[first - 1].type != ITEM_BODY && ps->items[first - 1].type != ITEM_NOTICE &&
+          ps->items[first - 1].type != ITEM_END_BYLINE)
+        continue;
+      for (guint k = first; k <= i; k++)
+        {
+          Item *sk = &ps->items[k];
+          sk->type = ITEM_BODY;
+          sk->signoff = TRUE;
+          sk->open_end = FALSE;
+          sk->joins_next = FALSE;
+          sk->dateline = sk->dateline_credit = sk->glued_byline = FALSE;
+          sk->subhead_only = sk->series = sk->section_shape = sk->label_like = FALSE;
+          sk->place = sk->known_label = sk->notice_title = sk->series_colon = FALSE;
+        }
     }
   for (guint i = 0; i < ps->n_items; i++)
     {
@@ -1263,7 +1347,7 @@ step_score (const Item *prev,
         /* the story before has ended (its authors in brackets) or was cut
          * mid-sentence by the layout: what comes is a new story */
         gboolean ended = p == LABEL_END_BYLINE || p == LABEL_NOTICE ||
-                         (p == LABEL_BODY && prev->glued_byline);
+                         (p == LABEL_BODY && (prev->glued_byline || prev->signoff));
         gboolean cut = p == LABEL_BODY && prev->open_end && !prev->glued_byline;
 
         if (l == LABEL_HEAD_CONT || l == LABEL_KICKER_BELOW)
@@ -2049,6 +2133,18 @@ has_body (const ZrRecord *r)
   return FALSE;
 }
 
+/* Whether the record has a paragraph other than a caption: a 副题 kept as
+ * a subhead. Captions and photo credits between the head and the text do
+ * not count: the dateline still opens the text after them. */
+static gboolean
+has_text_paragraph (const ZrRecord *r)
+{
+  for (guint i = 0; i < r->paragraphs->len; i++)
+    if (((const ZrParagraph *) g_ptr_array_index (r->paragraphs, i))->kind != ZR_PARAGRAPH_KIND_CAPTION)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 start_pending (Parser     *ps,
                const Item *it,
@@ -2098,7 +2194,7 @@ handle_body (Parser *ps,
   if (!joined && r->dateline == NULL && !has_body (r) && !ps->pending)
     {
       gsize dl_end, by_start, by_end;
-      if (parse_dateline (s, len, &dl_end, &by_start, &by_end) && r->paragraphs->len > 0)
+      if (parse_dateline (s, len, &dl_end, &by_start, &by_end) && has_text_paragraph (r))
         {
           /* a 副题 kept as a subhead sits between the head and the text:
            * the dateline stays in the paragraph, which reads as printed;
