@@ -22,6 +22,7 @@
 #include "zr-search.h"
 #include "zr-source-meta.h"
 #include "zr-stats.h"
+#include "zr-text.h"
 
 /* Larger files are refused rather than read whole into memory. */
 #define MAX_FILE_SIZE ((gsize) 256 * 1024 * 1024)
@@ -252,19 +253,8 @@ zr_library_collect_files (const char * const *paths,
 /* ---------------------------------------------------------------------- */
 /* Writing                                                                 */
 
-typedef struct
-{
-  ZrRecord         *record;        /* borrowed from the page */
-  ZrClassification *classification;
-  GPtrArray        *quotes;
-} Analysed;
-
-static void
-analysed_clear (Analysed *a)
-{
-  g_clear_pointer (&a->classification, zr_classification_free);
-  g_clear_pointer (&a->quotes, g_ptr_array_unref);
-}
+/* A record as the text pipeline gives it (zr_text_analyse ()) */
+typedef ZrAnalysedRecord Analysed;
 
 static gboolean
 step_done (ZrDatabase   *db,
@@ -760,7 +750,7 @@ prepared_clear_analysis (Prepared *p)
   p->page_number = -1;
 }
 
-/* Decodes, parses, classifies: everything but writing. */
+/* Decodes and analyses (zr_text_analyse ()): everything but writing. */
 static gboolean
 analyse_page (ZrLibrary   *self,
               Prepared    *p,
@@ -771,20 +761,14 @@ analyse_page (ZrLibrary   *self,
 
   if (text == NULL)
     return FALSE;
-  p->page = zr_page_parse (text);
+  {
+    g_autoptr(ZrAnalysedPage) analysed = zr_text_analyse (text, self->classifier);
+
+    p->page = g_steal_pointer (&analysed->page);
+    p->analysed = g_steal_pointer (&analysed->records);
+  }
   p->meta_json = page_meta_to_json (p->page);
   zr_source_meta_from_filename (p->basename, &p->page_date, &p->page_number);
-
-  p->analysed = g_array_sized_new (FALSE, TRUE, sizeof (Analysed), p->page->records->len);
-  g_array_set_clear_func (p->analysed, (GDestroyNotify) analysed_clear);
-  for (guint i = 0; i < p->page->records->len; i++)
-    {
-      Analysed a = { 0 };
-      a.record = g_ptr_array_index (p->page->records, i);
-      a.classification = zr_classifier_classify_full (self->classifier, a.record, FALSE);
-      a.quotes = zr_quotes_extract (a.record);
-      g_array_append_val (p->analysed, a);
-    }
   return TRUE;
 }
 
