@@ -55,21 +55,8 @@ typedef struct
   char *data_home;   /* $XDG_DATA_HOME of every run */
 } Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+typedef ZrTestRun Run;
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, zr_test_run_clear)
 
 /* Runs zhuzhou-reader-cli --db DB ARGS… with $ZR_GAZETTEER set to
  * @gazetteer (unset if NULL) and $XDG_DATA_HOME to the fixture's. */

@@ -21,21 +21,8 @@ typedef struct
   char *db;
 } Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+typedef ZrTestRun Run;
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, zr_test_run_clear)
 
 typedef enum
 {

@@ -46,6 +46,22 @@ zr_test_rmdir (const char *path)
   g_rmdir (path);
 }
 
+/* What a run of a program gave: its wait status and output. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} ZrTestRun;
+
+static inline void
+zr_test_run_clear (ZrTestRun *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+}
+
+
 static inline ZrLibrary *
 zr_test_open_library (const char *path)
 {
